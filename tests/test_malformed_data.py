@@ -1,0 +1,140 @@
+"""A malformed data file gives one clear DataError naming file, row, column and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legpain import DataError, load_course
+
+
+def replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+
+
+# (case id, file, change to make, expected file, row, column, words the message must contain)
+CASES = [
+    ("unknown level", "symptoms.csv",
+     lambda d: replace(d / "symptoms.csv", "coughing blood or collapse\",beyond_leg,emergency", "coughing blood or collapse\",beyond_leg,emergncy"),
+     "data/symptoms.csv", 1, "level", "'self-care'"),
+    ("red flag not yes/no", "symptoms.csv",
+     lambda d: replace(d / "symptoms.csv", "(the saddle area),pelvis,emergency,yes", "(the saddle area),pelvis,emergency,maybe"),
+     "data/symptoms.csv", 2, "red_flag", "'yes' or 'no'"),
+    ("red flag disagrees with level", "symptoms.csv",
+     lambda d: replace(d / "symptoms.csv", "still managing daily life\",pelvis,self-care,no", "still managing daily life\",pelvis,self-care,yes"),
+     "data/symptoms.csv", 26, "red_flag", "urgent or emergency"),
+    ("unknown region", "symptoms.csv",
+     lambda d: replace(d / "symptoms.csv", "Bleeding from a varicose vein,knee_calf", "Bleeding from a varicose vein,shin"),
+     "data/symptoms.csv", 5, "region", "regions.csv"),
+    ("broken source id in symptoms", "symptoms.csv",
+     lambda d: replace(d / "symptoms.csv", "LP03,S37", "LP03,S999"),
+     "data/symptoms.csv", 4, "source_ids", "sources.csv"),
+    ("missing source ids", "causes.csv",
+     lambda d: replace(d / "causes.csv", "it needs a scan.\",,S61;article", "it needs a scan.\",,"),
+     "data/causes.csv", 11, "source_ids", "required"),
+    ("duplicate cause id", "causes.csv",
+     lambda d: append(d / "causes.csv", "dvt,Duplicate,dangerous,06_clots_and_inflamed_veins,A second row with the same id.,,S42"),
+     "data/causes.csv", 14, "id", "unique"),
+    ("cause id not snake case", "causes.csv",
+     lambda d: replace(d / "causes.csv", "leg_cramps,Leg cramps", "Leg Cramps,Leg cramps"),
+     "data/causes.csv", 6, "id", "lower-case id"),
+    ("from_week out of range", "causes.csv",
+     lambda d: replace(d / "causes.csv", "are warning signs.\",20,", "are warning signs.\",50,"),
+     "data/causes.csv", 3, "from_week", "less than or equal to 42"),
+    ("matrix weight not a number", "matrix.csv",
+     lambda d: replace(d / "matrix.csv", "breathless_chest_pain,pulmonary_embolism,3,", "breathless_chest_pain,pulmonary_embolism,high,"),
+     "data/matrix.csv", 1, "weight", "integer"),
+    ("matrix weight too large", "matrix.csv",
+     lambda d: replace(d / "matrix.csv", "saddle_numbness,cauda_equina,3,", "saddle_numbness,cauda_equina,7,"),
+     "data/matrix.csv", 3, "weight", "less than or equal to 3"),
+    ("matrix unknown symptom", "matrix.csv",
+     lambda d: replace(d / "matrix.csv", "bladder_bowel_change,cauda_equina", "bladder_change,cauda_equina"),
+     "data/matrix.csv", 4, "symptom_id", "symptoms.csv"),
+    ("matrix unknown cause", "matrix.csv",
+     lambda d: replace(d / "matrix.csv", "both_legs_weak,cauda_equina", "both_legs_weak,cauda_equinna"),
+     "data/matrix.csv", 5, "cause_id", "causes.csv"),
+    ("matrix row with an extra field", "matrix.csv",
+     lambda d: append(d / "matrix.csv", "heavy_aching_legs,dvt,1,\"Too many fields here.\",S25,extra"),
+     "data/matrix.csv", 45, None, "fields as in the header"),
+    ("advice with unknown cause", "advice.csv",
+     lambda d: replace(d / "advice.csv", "cramp_stretch,leg_cramps,", "cramp_stretch,leg_cramp,"),
+     "data/advice.csv", 18, "cause_id", "causes.csv"),
+    ("route advice missing", "advice.csv",
+     lambda d: replace(d / "advice.csv", "route_routine,,routine", "route_review,,routine"),
+     "data/advice.csv", None, "id", "route_routine"),
+    ("rule with unknown symptom", "rules.csv",
+     lambda d: replace(d / "rules.csv", "frequent_severe_cramps;one_leg_swollen", "frequent_severe_cramps;one_leg_swolen"),
+     "data/rules.csv", 2, "all_of", "symptoms.csv"),
+    ("rule weeks reversed", "rules.csv",
+     lambda d: replace(d / "rules.csv", "face_swelling_after_20_weeks,sudden_face_hand_swelling,20,42", "face_swelling_after_20_weeks,sudden_face_hand_swelling,30,20"),
+     "data/rules.csv", 7, "max_week", "min_week"),
+    ("source url not a web address", "sources.csv",
+     lambda d: replace(d / "sources.csv", "2008,https://pmc.ncbi.nlm.nih.gov/articles/PMC2518998", "2008,pmc2518998"),
+     "data/sources.csv", 2, "url", "pattern"),
+    ("source year not a year", "sources.csv",
+     lambda d: replace(d / "sources.csv", "Eur Spine J. 2008;17:794-819.\",2008", "Eur Spine J. 2008;17:794-819.\",twenty"),
+     "data/sources.csv", 2, "year", "integer"),
+    ("header missing a column", "regions.csv",
+     lambda d: replace(d / "regions.csv", "id,label,order", "id,name,order"),
+     "data/regions.csv", "header", "label", "the columns"),
+    ("file missing", "advice.csv",
+     lambda d: (d / "advice.csv").unlink(),
+     "data/advice.csv", None, None, "the file to exist"),
+    ("LEFt rule invalid YAML", "left_rule.yaml",
+     lambda d: replace(d / "left_rule.yaml", "points:\n", "points: [\n"),
+     "data/left_rule.yaml", "line 8", None, "valid YAML"),
+    ("LEFt rule broken source", "left_rule.yaml",
+     lambda d: replace(d / "left_rule.yaml", "source_ids: [S46, S49]", "source_ids: [S46, S4]"),
+     "data/left_rule.yaml", "points[0]", "source_ids", "sources.csv"),
+    ("LEFt threshold negative", "left_rule.yaml",
+     lambda d: replace(d / "left_rule.yaml", "calf_difference_threshold_cm: 2.0", "calf_difference_threshold_cm: -2"),
+     "data/left_rule.yaml", "(document)", "calf_difference_threshold_cm", "greater than 0"),
+    ("lesson notebook name mismatch", "lessons.csv",
+     lambda d: replace(d / "lessons.csv", "03_nerve_compression,03_nerve_compression.ipynb", "03_nerve_compression,03_nerves.ipynb"),
+     "data/lessons.csv", 4, "notebook", "03_nerve_compression.ipynb"),
+    ("symptom with no matrix row", "symptoms.csv",
+     lambda d: append(d / "symptoms.csv", "sore_knee,A sore knee,knee_calf,self-care,no,,article"),
+     "data/symptoms.csv", 27, "id", "matrix.csv"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_malformed_file_names_file_row_and_column(case, data_copy):
+    _, _, change, file, row, column, words = case
+    change(data_copy)
+    with pytest.raises(DataError) as caught:
+        load_course(data_copy)
+    error = caught.value
+    assert error.file == file
+    assert error.row == row
+    assert error.column == column
+    assert words in str(error), str(error)
+    message = str(error)
+    assert message.startswith(file)
+    if isinstance(row, int):
+        assert f"row {row} (line {row + 1} of the file)" in message
+    elif row is not None:
+        assert row in message
+    if column is not None:
+        assert f"column '{column}'" in message
+
+
+def test_valid_copy_loads(data_copy):
+    course = load_course(data_copy)
+    assert "dvt" in course.causes
+
+
+def test_data_error_is_a_value_error_not_a_key_error(data_copy):
+    replace(data_copy / "matrix.csv", "both_legs_weak,cauda_equina", "both_legs_weak,nope")
+    with pytest.raises(ValueError) as caught:
+        load_course(data_copy)
+    assert not isinstance(caught.value, KeyError)
+    assert caught.value.__cause__ is None
