@@ -7,7 +7,8 @@ from typing import Iterable, Optional
 
 from IPython.display import HTML, display
 
-from .data import load_course
+from .data import lesson_source_ids, load_course
+from .quiz import quiz_widget
 from .render import assessment_html, course_map_html, references_html
 from .triage import assess
 
@@ -44,3 +45,13 @@ def show_symptom_list() -> None:
         parts.append(f"<h4>{_escape(region.label)}</h4><ul>{items}</ul>")
     display(HTML("".join(parts)))
 
+
+
+def show_quiz(lesson_id: str) -> None:
+    """Show the lesson's self-check, with feedback on each answer."""
+    display(quiz_widget(lesson_id))
+
+
+def show_lesson_references(lesson_id: str) -> None:
+    """Show every source behind the lesson, numbered in source order."""
+    display(HTML(references_html(lesson_source_ids(lesson_id))))

@@ -1,0 +1,72 @@
+"""Plotly figures for the lessons: shared style and a display helper.
+
+Every figure is shown with :func:`show_figure`, which stores it as plotly's
+JSON mimetype (rendered offline by JupyterLab and Voila; no script from the
+internet) and puts a one-sentence text summary beside it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import plotly.graph_objects as go
+from IPython.display import HTML, display
+
+from ..palette import OKABE_ITO
+
+FONT_SIZE = 16
+COLORWAY = [
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["black"],
+]
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def base_layout(title: str, height: int = 420, **extra: Any) -> dict[str, Any]:
+    """A plain, high-contrast layout with large type and a colour-blind-safe colourway."""
+    layout: dict[str, Any] = {
+        "title": {"text": title, "font": {"size": FONT_SIZE + 4}},
+        "font": {"size": FONT_SIZE, "color": "#000000", "family": "Arial, Helvetica, sans-serif"},
+        "colorway": COLORWAY,
+        "paper_bgcolor": "#FFFFFF",
+        "plot_bgcolor": "#FFFFFF",
+        "height": height,
+        "margin": {"l": 60, "r": 30, "t": 70, "b": 60},
+        "template": None,
+    }
+    layout.update(extra)
+    return layout
+
+
+def new_figure(title: str, height: int = 420, **layout: Any) -> go.Figure:
+    """An empty figure with the course style."""
+    fig = go.Figure(layout=base_layout(title, height, **layout))
+    fig.update_xaxes(showline=True, linecolor="#000000", gridcolor="#DDDDDD", zeroline=False)
+    fig.update_yaxes(showline=True, linecolor="#000000", gridcolor="#DDDDDD", zeroline=False)
+    return fig
+
+
+def figure_bundle(fig: go.Figure, summary: str) -> dict[str, Any]:
+    """The display bundle: plotly JSON, with the summary as the plain-text fallback."""
+    spec = fig.to_plotly_json()
+    spec.setdefault("layout", {}).pop("template", None)
+    return {
+        "application/vnd.plotly.v1+json": {"data": spec.get("data", []), "layout": spec["layout"], "config": PLOTLY_CONFIG},
+        "text/plain": summary,
+    }
+
+
+def summary_html(summary: str) -> str:
+    return f'<p class="legpain-figure-summary"><strong>In words:</strong> {escape(summary)}</p>'
+
+
+def show_figure(fig: go.Figure, summary: str) -> None:
+    """Display a figure and, beside it, its one-sentence text summary."""
+    display(figure_bundle(fig, summary), raw=True)
+    display(HTML(summary_html(summary)))

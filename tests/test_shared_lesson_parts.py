@@ -1,0 +1,146 @@
+"""The shared pieces every lesson uses: lesson files, quiz checking, figures, messages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from legpain import DataError, load_course
+from legpain.data import lesson_file, lesson_source_ids
+from legpain.figures import figure_bundle, new_figure
+from legpain.quiz import check_answer, load_quiz, quiz_widget
+from legpain.widgets import message_html
+
+QUIZ = """lesson: 01_pelvic_girdle_pain
+source_ids: [S5]
+quiz:
+  - id: q_one
+    prompt: "Which joint is at the front of the pelvis?"
+    options:
+      - text: The symphysis pubis
+        correct: true
+        feedback: "It joins the two pubic bones at the front."
+      - text: The sacroiliac joint
+        feedback: "The sacroiliac joints are at the back of the pelvis."
+    source_ids: [S1]
+  - id: q_two
+    prompt: "About how many pregnant women have pelvic girdle pain?"
+    options:
+      - text: 1 in 5
+        correct: true
+        feedback: "Point prevalence is about 20%."
+      - text: 1 in 100
+        feedback: "That is far too low: it is about 1 in 5."
+    source_ids: [S1, S2]
+  - id: q_three
+    prompt: "Is an X-ray recommended to diagnose PGP?"
+    options:
+      - text: "No"
+        correct: true
+        feedback: "X-ray and CT are not recommended; diagnosis is clinical."
+      - text: "Yes"
+        feedback: "X-ray and CT are not recommended; diagnosis is clinical."
+    source_ids: [S1]
+"""
+
+
+@pytest.fixture()
+def lesson_course(data_copy):
+    (data_copy / "lessons").mkdir(exist_ok=True)
+    (data_copy / "lessons" / "01_pelvic_girdle_pain.yaml").write_text(QUIZ, encoding="utf-8")
+    return load_course(data_copy)
+
+
+def test_quiz_loads_and_checks_answers(lesson_course):
+    questions = load_quiz("01_pelvic_girdle_pain", lesson_course)
+    assert [q.id for q in questions] == ["q_one", "q_two", "q_three"]
+    right = check_answer(questions[0], 0, lesson_course)
+    wrong = check_answer(questions[0], 1, lesson_course)
+    assert right.correct is True and "Correct." in right.html and "two pubic bones" in right.html
+    assert wrong.correct is False and "back of the pelvis" in wrong.html and "The symphysis pubis" in wrong.html
+    assert 'title="Vleeming' in right.html
+
+
+@pytest.mark.parametrize("choice", [None, 5, -1, "0", True])
+def test_missing_or_bad_choice_gives_a_message_not_a_traceback(lesson_course, choice):
+    feedback = check_answer(load_quiz("01_pelvic_girdle_pain", lesson_course)[0], choice, lesson_course)
+    assert feedback.correct is None
+    assert "legpain-message" in feedback.html
+
+
+def test_quiz_with_two_correct_answers_is_rejected(lesson_course, data_copy):
+    path = data_copy / "lessons" / "01_pelvic_girdle_pain.yaml"
+    path.write_text(QUIZ.replace("      - text: The sacroiliac joint\n", "      - text: The sacroiliac joint\n        correct: true\n"), encoding="utf-8")
+    course = load_course(data_copy)
+    with pytest.raises(DataError) as caught:
+        load_quiz("01_pelvic_girdle_pain", course)
+    assert caught.value.file == "data/lessons/01_pelvic_girdle_pain.yaml"
+    assert caught.value.row == "quiz[0]"
+    assert "exactly one option" in str(caught.value)
+
+
+def test_quiz_with_broken_source_is_rejected(data_copy):
+    (data_copy / "lessons").mkdir(exist_ok=True)
+    (data_copy / "lessons" / "01_pelvic_girdle_pain.yaml").write_text(QUIZ.replace("source_ids: [S1, S2]", "source_ids: [S1, S404]"), encoding="utf-8")
+    course = load_course(data_copy)
+    with pytest.raises(DataError) as caught:
+        load_quiz("01_pelvic_girdle_pain", course)
+    assert (caught.value.row, caught.value.column) == ("quiz[1]", "source_ids")
+
+
+def test_too_few_questions_is_rejected(data_copy):
+    (data_copy / "lessons").mkdir(exist_ok=True)
+    short = QUIZ[: QUIZ.index("  - id: q_three")]
+    (data_copy / "lessons" / "01_pelvic_girdle_pain.yaml").write_text(short, encoding="utf-8")
+    with pytest.raises(DataError, match="3 to 5 questions"):
+        load_quiz("01_pelvic_girdle_pain", load_course(data_copy))
+
+
+def test_lesson_file_must_name_its_lesson(data_copy):
+    (data_copy / "lessons").mkdir(exist_ok=True)
+    (data_copy / "lessons" / "01_pelvic_girdle_pain.yaml").write_text(QUIZ.replace("lesson: 01_pelvic_girdle_pain", "lesson: 02_swelling_oedema"), encoding="utf-8")
+    with pytest.raises(DataError, match="column 'lesson'"):
+        lesson_file("01_pelvic_girdle_pain", load_course(data_copy))
+
+
+def test_unknown_lesson_is_a_value_error(lesson_course):
+    with pytest.raises(ValueError, match="Unknown lesson"):
+        lesson_file("99_nothing", lesson_course)
+
+
+def test_lesson_sources_include_causes_links_advice_and_file(lesson_course):
+    ids = lesson_source_ids("01_pelvic_girdle_pain", lesson_course)
+    assert {"S1", "S2", "S5", "S6", "S18", "article"} <= set(ids)
+    assert ids[0] == "article"
+    numbers = [int(i[1:]) for i in ids if i.startswith("S")]
+    assert numbers == sorted(numbers)
+
+
+def test_quiz_widget_has_labelled_controls(lesson_course, monkeypatch):
+    monkeypatch.setenv("LEGPAIN_DATA", str(lesson_course.data_dir))
+    box = quiz_widget("01_pelvic_girdle_pain")
+    first = box.children[0]
+    radios, button, feedback = first.children[1], first.children[2], first.children[3]
+    assert radios.description == "Your answer:"
+    assert button.description == "Check"
+    radios.value = 1
+    button.click()
+    assert "Not quite." in feedback.value
+
+
+def test_figure_bundle_is_offline_json_with_summary():
+    fig = new_figure("A title")
+    fig.add_bar(x=["a"], y=[1])
+    bundle = figure_bundle(fig, "One bar.")
+    assert set(bundle) == {"application/vnd.plotly.v1+json", "text/plain"}
+    assert bundle["text/plain"] == "One bar."
+    text = json.dumps(bundle)
+    assert "<script" not in text and "cdn" not in text.lower()
+    assert "template" not in bundle["application/vnd.plotly.v1+json"]["layout"]
+
+
+def test_message_html_escapes_text():
+    html = message_html("<script>alert(1)</script>", "error")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'role="alert"' in html
