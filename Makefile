@@ -9,8 +9,9 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 LAB_STAMP  := $(VENV)/.stamp-lab
 TEST_STAMP := $(VENV)/.stamp-test
+NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab install install-test test test-unit test-notebooks notebooks bench clean
+.PHONY: lab install install-test test test-unit test-notebooks test-browser browser-deps notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +33,26 @@ lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser $(NBVAL) -p no:cacheprovider
+	$(MAKE) test-browser
 
 test-unit: $(TEST_STAMP)
-	$(BIN)/python -m pytest tests -p no:cacheprovider
+	$(BIN)/python -m pytest tests --ignore=tests/browser -p no:cacheprovider
 
 test-notebooks: $(TEST_STAMP)
-	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest notebooks $(NBVAL) -p no:cacheprovider
+
+# --- real-browser tests (tests/browser) -------------------------------------
+browser-deps:
+	@echo "browser-deps: nothing to install yet"
+
+test-browser: $(TEST_STAMP)
+	@echo "test-browser: no browser tests yet"
+
+# --- benchmarks --------------------------------------------------------------
+bench: $(TEST_STAMP)
+	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/browser_bench.py
 
 notebooks: $(TEST_STAMP)
 	$(BIN)/python -m legpain.build_notebooks notebooks
