@@ -9,6 +9,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 LAB_STAMP  := $(VENV)/.stamp-lab
 TEST_STAMP := $(VENV)/.stamp-test
+# JupyterLab refuses to start as root unless told; pass the flag only when we are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: lab install install-test test test-unit test-notebooks test-browser browser-deps notebooks bench clean
@@ -30,7 +32,7 @@ install: $(LAB_STAMP)
 install-test: $(TEST_STAMP)
 
 lab: $(LAB_STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser $(NBVAL) -p no:cacheprovider
