@@ -79,3 +79,11 @@ def test_every_region_has_a_symptom(course):
 def test_each_cause_lesson_is_listed(course):
     for cause in course.causes.values():
         assert cause.lesson in course.lessons
+
+
+def test_glossary_is_sorted_and_gives_us_terms(course):
+    terms = [g.term.lower() for g in course.glossary]
+    assert terms == sorted(terms)
+    us = {g.term: g.us_term for g in course.glossary}
+    assert us["Oedema"] == "edema"
+    assert us["Meralgia paraesthetica"] == "meralgia paresthetica"

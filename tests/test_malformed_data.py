@@ -138,3 +138,10 @@ def test_data_error_is_a_value_error_not_a_key_error(data_copy):
         load_course(data_copy)
     assert not isinstance(caught.value, KeyError)
     assert caught.value.__cause__ is None
+
+
+def test_glossary_with_broken_source_is_rejected(data_copy):
+    replace(data_copy / "glossary.csv", "fluid in the tissues.\",S20;S21", "fluid in the tissues.\",S20;S2l")
+    with pytest.raises(DataError) as caught:
+        load_course(data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("data/glossary.csv", 10, "source_ids")

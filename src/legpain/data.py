@@ -164,6 +164,12 @@ class Lesson(_Row):
     summary: str = Field(min_length=10)
 
 
+class GlossaryTerm(_Sourced):
+    term: str = Field(min_length=2)
+    us_term: Optional[str] = None
+    definition: str = Field(min_length=10)
+
+
 class LeftPoint(_Sourced):
     id: Literal["left_leg", "calf_difference", "first_trimester"]
     label: str
@@ -206,6 +212,7 @@ class Course:
     rules: dict[str, Rule]
     left_rule: LeftRule
     lessons: dict[str, Lesson]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
     weights: dict[tuple[str, str], MatrixRow] = field(default_factory=dict)
 
     def rows_for_symptom(self, symptom_id: str) -> list[MatrixRow]:
@@ -396,6 +403,10 @@ def _load_course(folder: Path) -> Course:
     for number, cause in cause_rows:
         _check_ref(cause.lesson, lessons, "data/causes.csv", number, "lesson", "lessons.csv")
 
+    glossary_rows = _read_csv(folder / "glossary.csv", GlossaryTerm)
+    _unique(glossary_rows, "data/glossary.csv", key="term")
+    _check_sources(glossary_rows, sources, "data/glossary.csv")
+
     return Course(
         data_dir=folder,
         sources=sources,
@@ -407,6 +418,7 @@ def _load_course(folder: Path) -> Course:
         rules=rules,
         left_rule=left_rule,
         lessons=lessons,
+        glossary=sorted((row for _, row in glossary_rows), key=lambda g: g.term.lower()),
         weights=weights,
     )
 
@@ -466,7 +478,7 @@ def _all_source_ids(value: Any) -> list[str]:
     return found
 
 
-def _source_order(source_id: str) -> tuple[int, int, str]:
+def source_order(source_id: str) -> tuple[int, int, str]:
     match = re.match(r"^S(\d+)$", source_id)
     return (1, int(match.group(1)), "") if match else (0, 0, source_id)
 
@@ -490,4 +502,4 @@ def lesson_source_ids(lesson_id: str, course: Optional[Course] = None) -> list[s
         if source_id not in course.sources:
             raise DataError(f"data/lessons/{lesson_id}.yaml", None, "source_ids", "an id from data/sources.csv", source_id)
     ids.extend(found)
-    return sorted(set(ids), key=_source_order)
+    return sorted(set(ids), key=source_order)

@@ -7,9 +7,9 @@ from typing import Iterable, Optional
 
 from IPython.display import HTML, display
 
-from .data import lesson_source_ids, load_course
+from .data import source_order, lesson_source_ids, load_course
 from .quiz import quiz_widget
-from .render import assessment_html, course_map_html, references_html
+from .render import assessment_html, course_map_html, glossary_html, references_html
 from .triage import assess
 
 
@@ -55,3 +55,14 @@ def show_quiz(lesson_id: str) -> None:
 def show_lesson_references(lesson_id: str) -> None:
     """Show every source behind the lesson, numbered in source order."""
     display(HTML(references_html(lesson_source_ids(lesson_id))))
+
+
+def show_glossary() -> None:
+    """Show the course glossary."""
+    display(HTML(glossary_html()))
+
+
+def show_bibliography() -> None:
+    """Show every source of the course, in source order."""
+    course = load_course()
+    display(HTML(references_html(sorted(course.sources, key=source_order))))

@@ -86,3 +86,16 @@ def course_map_html(course: Optional[Course] = None) -> str:
         '<thead><tr><th scope="col">Lesson</th><th scope="col">Time</th><th scope="col">What it covers</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
+
+
+def glossary_html(course: Optional[Course] = None) -> str:
+    """The glossary as a definition list, with US terms and sources."""
+    course = course or load_course()
+    items = []
+    for entry in course.glossary:
+        us = f" (US: {escape(entry.us_term)})" if entry.us_term else ""
+        items.append(
+            f"<dt><strong>{escape(entry.term)}</strong>{us}</dt>"
+            f"<dd>{escape(entry.definition)} {source_links_html(entry.source_ids, course)}</dd>"
+        )
+    return '<dl class="legpain-glossary">' + "".join(items) + "</dl>"
