@@ -1,0 +1,116 @@
+"""Lesson 04 figure: how common restless legs syndrome is at each stage of pregnancy."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import plotly.graph_objects as go
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..data import Course, DataError, lesson_section, load_course
+from ..palette import OKABE_ITO
+from . import new_figure, show_figure
+
+LESSON_ID = "04_cramps_and_blood_chemistry"
+POOLED = "pooled"
+
+
+class Prevalence(BaseModel):
+    """The share of women with restless legs syndrome at one stage of pregnancy."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    period: str = Field(min_length=3)
+    percent: float = Field(gt=0, le=100)
+    estimate: str = Field(min_length=3)
+    source_ids: list[str] = Field(min_length=1)
+
+
+class EstimateLabel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=3)
+    source_ids: list[str] = Field(min_length=1)
+
+
+def load_prevalence(course: Optional[Course] = None) -> tuple[list[Prevalence], dict[str, str]]:
+    """The prevalence rows and the legend label of each kind of estimate, validated."""
+    course = course or load_course()
+    rows = lesson_section(LESSON_ID, "rls_prevalence", Prevalence, course)
+    labels = {item.id: item.label for item in lesson_section(LESSON_ID, "rls_estimate_labels", EstimateLabel, course)}
+    name = f"data/lessons/{LESSON_ID}.yaml"
+    for i, row in enumerate(rows):
+        if row.estimate not in labels:
+            raise DataError(name, f"rls_prevalence[{i}]", "estimate", "a kind listed in rls_estimate_labels", row.estimate)
+    if not any(row.estimate == POOLED for row in rows):
+        raise DataError(name, None, "rls_prevalence", "at least one 'pooled' estimate")
+    return rows, labels
+
+
+def _fmt(percent: float) -> str:
+    return f"{percent:g}%"
+
+
+def prevalence_summary(rows: list[Prevalence]) -> str:
+    """One sentence that says what the figure shows, from the data."""
+    pooled = [r for r in rows if r.estimate == POOLED]
+    if not pooled:
+        raise ValueError("There is no pooled estimate to summarise.")
+    stages = [r for r in pooled if "trimester" in r.period.lower()]
+    after = [r for r in pooled if "trimester" not in r.period.lower()]
+    parts = [f"{_fmt(r.percent)} in the {r.period.lower()}" for r in stages]
+    if len(parts) >= 2:
+        middle = f" through {', '.join(parts[1:-1])}" if len(parts) > 2 else ""
+        sentence = f"Restless legs syndrome rose from {parts[0]}{middle} to {parts[-1]}"
+    else:
+        peak = max(pooled, key=lambda r: r.percent)
+        sentence = f"Restless legs syndrome was most common {peak.period.lower()}, at {_fmt(peak.percent)}"
+    if after:
+        sentence += f", then fell to {_fmt(after[-1].percent)} {after[-1].period.lower()}"
+    others = [r for r in rows if r.estimate != POOLED]
+    if others:
+        sentence += " (" + "; ".join(f"another review found {_fmt(r.percent)} in the {r.period.lower()}" for r in others) + ")"
+    sentence += "."
+    return sentence
+
+
+def prevalence_figure(rows: list[Prevalence], labels: dict[str, str]) -> go.Figure:
+    """Bars for the pooled estimates by stage, diamonds for other estimates, each labelled with its value."""
+    fig = new_figure("Restless legs syndrome by stage of pregnancy", height=440)
+    periods = list(dict.fromkeys(r.period for r in rows))
+    pooled = [r for r in rows if r.estimate == POOLED]
+    fig.add_bar(
+        name=labels[POOLED],
+        x=[r.period for r in pooled],
+        y=[r.percent for r in pooled],
+        text=[_fmt(r.percent) for r in pooled],
+        textposition="inside",
+        insidetextanchor="middle",
+        textangle=0,
+        textfont={"color": "#000000"},
+        marker={"color": OKABE_ITO["sky_blue"], "line": {"color": "#000000", "width": 1.5}},
+        hovertemplate="%{x}: %{y}% (pooled)<extra></extra>",
+    )
+    for kind in dict.fromkeys(r.estimate for r in rows if r.estimate != POOLED):
+        others = [r for r in rows if r.estimate == kind]
+        fig.add_scatter(
+            name=labels[kind],
+            x=[r.period for r in others],
+            y=[r.percent for r in others],
+            mode="markers+text",
+            text=[_fmt(r.percent) for r in others],
+            textposition="middle right",
+            marker={"symbol": "diamond", "size": 16, "color": OKABE_ITO["vermillion"], "line": {"color": "#000000", "width": 1.5}},
+            hovertemplate="%{x}: %{y}%<extra></extra>",
+        )
+    top = max(r.percent for r in rows)
+    fig.update_layout(uniformtext={"minsize": 16, "mode": "show"}, legend={"orientation": "h", "y": -0.2}, margin={"l": 70, "r": 30, "t": 70, "b": 100})
+    fig.update_xaxes(categoryorder="array", categoryarray=periods)
+    fig.update_yaxes(title_text="Women with RLS (%)", range=[0, top * 1.25], ticksuffix="%")
+    return fig
+
+
+def show_prevalence_figure() -> None:
+    """Show the figure and its one-sentence summary."""
+    rows, labels = load_prevalence()
+    show_figure(prevalence_figure(rows, labels), prevalence_summary(rows))

@@ -1,0 +1,151 @@
+"""Lesson 04 widgets: "cramp or something else?" and restless legs by stage of pregnancy.
+
+Each widget has a plain callback (tested by pytest) and a builder that wires
+labelled controls to it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Iterable, Optional
+
+import ipywidgets as widgets
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..data import Course, DataError, lesson_section, load_course
+from ..figures.cramps import POOLED, load_prevalence
+from ..render import assessment_html, source_links_html
+from ..triage import assess
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+from .swelling import escalation_html
+
+LESSON_ID = "04_cramps_and_blood_chemistry"
+STAGE_LABEL = "Stage of pregnancy"
+
+
+class PickerFeature(BaseModel):
+    """A tick box of the picker; its label is the symptom's own label."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    symptom_id: str
+    source_ids: list[str] = Field(min_length=1)
+
+
+def load_picker(course: Optional[Course] = None) -> list[PickerFeature]:
+    """The picker's tick boxes, validated against the symptom list."""
+    course = course or load_course()
+    features = lesson_section(LESSON_ID, "picker_features", PickerFeature, course)
+    for i, feature in enumerate(features):
+        if feature.symptom_id not in course.symptoms:
+            raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"picker_features[{i}]", "symptom_id",
+                            "an id from data/symptoms.csv", feature.symptom_id)
+    return features
+
+
+def picker_result(feature_ids: Iterable[str], course: Optional[Course] = None) -> str:
+    """The callback: ticked feature ids in, the HTML to show out. Never raises for bad input."""
+    course = course or load_course()
+    features = {f.id: f for f in load_picker(course)}
+    chosen = list(dict.fromkeys(feature_ids))
+    unknown = [f for f in chosen if f not in features]
+    if unknown:
+        return message_html(f"'{unknown[0]}' is not one of the features to tick.", "error")
+    if not chosen:
+        return message_html("Tick what the woman describes to see whether it looks like a cramp or something else.", "info")
+    symptom_ids = list(dict.fromkeys(features[f].symptom_id for f in chosen))
+    result = assess(symptom_ids, None, course)
+    top = course.causes[result.causes[0]].name if result.causes else None
+    verdict = f"<p><strong>Points most to:</strong> {escape(top)}</p>" if top else ""
+    return verdict + escalation_html(symptom_ids, None, course) + assessment_html(result, course)
+
+
+def cramp_picker() -> widgets.VBox:
+    """The builder: one labelled tick box per feature, wired to :func:`picker_result`."""
+    course = load_course()
+    boxes = {
+        f.id: widgets.Checkbox(value=False, description=course.symptoms[f.symptom_id].label, indent=False,
+                               layout=widgets.Layout(width="auto"))
+        for f in load_picker(course)
+    }
+    out = output_area()
+
+    def update(_: Any = None) -> None:
+        out.value = picker_result([fid for fid, box in boxes.items() if box.value], course)
+
+    for box in boxes.values():
+        box.observe(update, names="value")
+    update()
+    panel = widgets.VBox([widgets.HTML(heading_html("What does she describe? Tick any:")), *boxes.values(), out])
+    panel.add_class("legpain-cramp-picker")
+    panel.controls = boxes  # type: ignore[attr-defined]
+    panel.output = out  # type: ignore[attr-defined]
+    return panel
+
+
+def show_cramp_picker() -> None:
+    """Show the "cramp or something else?" picker."""
+    from IPython.display import display
+
+    display(cramp_picker())
+
+
+def _one_in(percent: float) -> int:
+    return max(1, round(100 / percent))
+
+
+def rls_stage_result(stage: Any, course: Optional[Course] = None) -> str:
+    """The callback: a stage of pregnancy (its period name) in, a sentence on how common RLS is out."""
+    course = course or load_course()
+    rows, labels = load_prevalence(course)
+    periods = list(dict.fromkeys(r.period for r in rows))
+    if stage not in periods:
+        return message_html(f"Choose a stage of pregnancy from the list: {', '.join(periods)}.", "error")
+    html = []
+    for row in rows:
+        if row.period != stage:
+            continue
+        if row.estimate == POOLED:
+            opening, ratio = "About", f" (roughly 1 in {_one_in(row.percent)})"
+        else:
+            opening, ratio = "Another review found about", ""
+        html.append(
+            f"<p><strong>{escape(row.period)}:</strong> {opening} {row.percent:g} in 100 women{ratio} "
+            f"have restless legs syndrome. <em>{escape(labels[row.estimate])}</em> "
+            f"{source_links_html(row.source_ids, course)}</p>"
+        )
+    pooled = [r for r in rows if r.estimate == POOLED]
+    peak = max(pooled, key=lambda r: r.percent)
+    chosen = next((r for r in pooled if r.period == stage), None)
+    if chosen is not None and chosen.percent < peak.percent:
+        html.append(f"<p>That is lower than the peak of {peak.percent:g}% in the {escape(peak.period.lower())}.</p>")
+    elif chosen is not None:
+        html.append("<p>This is the stage when restless legs syndrome is most common.</p>")
+    return '<div class="legpain-rls-stage" role="status">' + "".join(html) + "</div>"
+
+
+def rls_stage_selector() -> widgets.VBox:
+    """The builder: a labelled drop-down of stages, wired to :func:`rls_stage_result`."""
+    course = load_course()
+    rows, _ = load_prevalence(course)
+    periods = list(dict.fromkeys(r.period for r in rows))
+    stage = widgets.Dropdown(options=periods, value=periods[0], description=STAGE_LABEL, style=LABEL_STYLE, layout=CONTROL_LAYOUT)
+    out = output_area()
+
+    def update(_: Any = None) -> None:
+        out.value = rls_stage_result(stage.value, course)
+
+    stage.observe(update, names="value")
+    update()
+    panel = widgets.VBox([stage, out])
+    panel.add_class("legpain-rls-stage-selector")
+    panel.controls = {"stage": stage}  # type: ignore[attr-defined]
+    panel.output = out  # type: ignore[attr-defined]
+    return panel
+
+
+def show_rls_stage_selector() -> None:
+    """Show the restless-legs stage selector."""
+    from IPython.display import display
+
+    display(rls_stage_selector())

@@ -1,0 +1,178 @@
+"""Lesson 04 (cramps and blood chemistry): data, figure, the picker and the stage selector."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import yaml
+
+from legpain import DataError, Level, level_for, load_course
+from legpain.figures.cramps import load_prevalence, prevalence_figure, prevalence_summary
+from legpain.widgets.cramps import (
+    STAGE_LABEL,
+    cramp_picker,
+    load_picker,
+    picker_result,
+    rls_stage_result,
+    rls_stage_selector,
+)
+
+LESSON = "04_cramps_and_blood_chemistry"
+
+
+def _edit_lesson(data_copy, change):
+    path = data_copy / "lessons" / f"{LESSON}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_course(data_copy)
+
+
+# ------------------------------------------------------------------ figure
+
+
+def test_prevalence_rows_and_sources(course):
+    rows, labels = load_prevalence(course)
+    pooled = {r.period: r.percent for r in rows if r.estimate == "pooled"}
+    assert pooled == {"First trimester": 8, "Second trimester": 16, "Third trimester": 22, "After birth": 4}
+    assert all(r.source_ids == ["S62"] for r in rows if r.estimate == "pooled")
+    assert [(r.percent, r.source_ids) for r in rows if r.estimate != "pooled"] == [(22.9, ["S63"])]
+    assert "Chen 2018" in labels["pooled"]
+
+
+def test_summary_tells_the_rise_and_fall(course):
+    rows, _ = load_prevalence(course)
+    assert prevalence_summary(rows) == (
+        "Restless legs syndrome rose from 8% in the first trimester through 16% in the second trimester "
+        "to 22% in the third trimester, then fell to 4% after birth "
+        "(another review found 22.9% in the third trimester)."
+    )
+
+
+def test_summary_needs_a_pooled_estimate(course):
+    rows, _ = load_prevalence(course)
+    with pytest.raises(ValueError):
+        prevalence_summary([r for r in rows if r.estimate != "pooled"])
+
+
+def test_figure_shows_values_as_text_and_the_second_estimate_as_a_diamond(course):
+    fig = prevalence_figure(*load_prevalence(course))
+    bars, diamonds = fig.data
+    assert list(bars.x) == ["First trimester", "Second trimester", "Third trimester", "After birth"]
+    assert list(bars.y) == [8, 16, 22, 4]
+    assert list(bars.text) == ["8%", "16%", "22%", "4%"]
+    assert diamonds.marker.symbol == "diamond" and list(diamonds.x) == ["Third trimester"]
+    assert list(diamonds.text) == ["22.9%"]
+    assert fig.layout.yaxis.range[1] > 22.9
+
+
+@pytest.mark.parametrize("change, column", [
+    (lambda raw: raw["rls_prevalence"][2].update(percent=120), "percent"),
+    (lambda raw: raw["rls_prevalence"][0].update(estimate="guess"), "estimate"),
+])
+def test_bad_prevalence_rows_name_the_row_and_column(data_copy, change, column):
+    course = _edit_lesson(data_copy, change)
+    with pytest.raises(DataError) as caught:
+        load_prevalence(course)
+    assert caught.value.file == f"data/lessons/{LESSON}.yaml"
+    assert caught.value.column == column
+    assert caught.value.row in ("rls_prevalence[0]", "rls_prevalence[2]")
+
+
+def test_picker_with_an_unknown_symptom_is_rejected(data_copy):
+    course = _edit_lesson(data_copy, lambda raw: raw["picker_features"][0].update(symptom_id="night_cramp_x"))
+    with pytest.raises(DataError) as caught:
+        load_picker(course)
+    assert (caught.value.row, caught.value.column) == ("picker_features[0]", "symptom_id")
+
+
+# ------------------------------------------------------------------ picker
+
+
+def test_an_ordinary_night_cramp_is_self_care(course):
+    html = picker_result(["night_cramp"], course)
+    assert "<strong>Points most to:</strong> Leg cramps" in html
+    assert "legpain-level-self-care" in html
+    assert "stretch and massage the calf" in html
+
+
+def test_a_swollen_leg_turns_a_cramp_into_a_clot_question(course):
+    html = picker_result(["frequent_cramps", "one_leg_swollen"], course)
+    assert "legpain-level-urgent" in html
+    assert "<strong>Points most to:</strong> Deep vein thrombosis (DVT)" in html
+    assert "points to a clot rather than a cramp" in html
+    assert "Without the red flags, the level would be “Routine review”" in html
+
+
+def test_an_urge_to_move_points_to_restless_legs(course):
+    html = picker_result(["urge_to_move"], course)
+    assert "<strong>Points most to:</strong> Restless legs syndrome" in html
+    assert "legpain-level-routine" in html
+    assert "ferritin" in html
+
+
+def test_picker_bad_and_empty_input(course):
+    bad = picker_result(["cramp_<b>"], course)
+    assert "legpain-message-error" in bad and "<b>" not in bad
+    empty = picker_result([], course)
+    assert "legpain-message-info" in empty and "Tick what the woman describes" in empty
+
+
+def test_every_picker_choice_with_a_red_flag_is_at_least_urgent(course):
+    features = load_picker(course)
+    for n in range(1, len(features) + 1):
+        for chosen in itertools.combinations(features, n):
+            ids = [f.symptom_id for f in chosen]
+            if any(course.symptoms[s].red_flag for s in ids):
+                assert level_for(ids, None, course) >= Level.URGENT
+                assert "legpain-level-self-care" not in picker_result([f.id for f in chosen], course)
+
+
+# ------------------------------------------------------------------ stage selector
+
+
+def test_third_trimester_is_the_peak_with_both_estimates(course):
+    html = rls_stage_result("Third trimester", course)
+    assert "About 22 in 100 women (roughly 1 in 5)" in html
+    assert "Another review found about 22.9 in 100 women" in html
+    assert "most common" in html
+
+
+def test_first_trimester_is_compared_with_the_peak(course):
+    html = rls_stage_result("First trimester", course)
+    assert "About 8 in 100 women (roughly 1 in 12)" in html
+    assert "lower than the peak of 22% in the third trimester" in html
+    assert "22.9" not in html
+
+
+@pytest.mark.parametrize("stage", [None, "", "Fourth trimester", 3])
+def test_unknown_stage_gives_a_sentence(course, stage):
+    html = rls_stage_result(stage, course)
+    assert "legpain-message-error" in html and "Choose a stage of pregnancy" in html
+
+
+# ------------------------------------------------------------------ builders
+
+
+def test_picker_builder_is_labelled_and_updates():
+    panel = cramp_picker()
+    boxes, out = panel.controls, panel.output
+    assert all(box.description for box in boxes.values())
+    assert boxes["night_cramp"].description == "An occasional calf cramp at night that passes within minutes"
+    assert "Tick what the woman describes" in out.value
+    boxes["night_cramp"].value = True
+    assert "legpain-level-self-care" in out.value
+    boxes["one_leg_swollen"].value = True
+    assert "legpain-level-urgent" in out.value
+    boxes["one_leg_swollen"].value = False
+    assert "legpain-level-self-care" in out.value
+
+
+def test_stage_selector_builder_is_labelled_and_updates():
+    panel = rls_stage_selector()
+    stage, out = panel.controls["stage"], panel.output
+    assert stage.description == STAGE_LABEL
+    assert "First trimester" in out.value
+    stage.value = "After birth"
+    assert "About 4 in 100 women (roughly 1 in 25)" in out.value
