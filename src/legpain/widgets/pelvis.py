@@ -1,0 +1,221 @@
+"""Lesson 01 (pelvic girdle pain): the test-accuracy explorer and the advice picker.
+
+The clinical content (tests, their accuracy, the picker's symptoms) lives in
+``data/lessons/01_pelvic_girdle_pain.yaml``; this module validates it, turns
+control values into HTML (plain callbacks) and wires ipywidgets to them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Iterable, Optional
+
+import ipywidgets as widgets
+from IPython.display import display
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..data import Course, DataError, lesson_section, load_course
+from ..render import assessment_html, source_links_html
+from ..triage import assess
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+
+LESSON_ID = "01_pelvic_girdle_pain"
+DEFAULT_WITH_PGP = 20  # of 100 women; about 1 in 5 pregnant women have PGP (S1, S2)
+GROUP = 100
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Range(_Item):
+    """A proportion from 0 to 1, or a range of reported values (low == high for one value)."""
+
+    low: float = Field(ge=0, le=1)
+    high: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Range":
+        if self.low > self.high:
+            raise ValueError("'low' no larger than 'high'")
+        return self
+
+
+class ProvocationTest(_Item):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=3)
+    short: str = Field(min_length=2)
+    how: str = Field(min_length=10)
+    positive: str = Field(min_length=10)
+    sensitivity: Optional[Range] = None
+    specificity: Optional[Range] = None
+    note: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+
+class PickerSymptom(_Item):
+    symptom_id: str
+    source_ids: list[str] = Field(min_length=1)
+
+
+def load_tests(course: Optional[Course] = None) -> list[ProvocationTest]:
+    """The lesson's clinical tests, validated; ids must be unique."""
+    course = course or load_course()
+    tests = lesson_section(LESSON_ID, "tests", ProvocationTest, course)
+    seen: set[str] = set()
+    for i, test in enumerate(tests):
+        if test.id in seen:
+            raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"tests[{i}]", "id", "a unique id", test.id)
+        seen.add(test.id)
+    return tests
+
+
+def load_picker(course: Optional[Course] = None) -> list[PickerSymptom]:
+    """The symptoms offered by the advice picker; each must exist in data/symptoms.csv."""
+    course = course or load_course()
+    items = lesson_section(LESSON_ID, "picker", PickerSymptom, course)
+    for i, item in enumerate(items):
+        if item.symptom_id not in course.symptoms:
+            raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"picker[{i}]", "symptom_id", "an id from data/symptoms.csv", item.symptom_id)
+    return items
+
+
+# ---------------------------------------------------------------- test-accuracy explorer
+
+
+def _count_range(group: int, share: Range) -> tuple[int, int]:
+    return round(group * share.low), round(group * share.high)
+
+
+def _about(low: int, high: int) -> str:
+    return f"about {low}" if low == high else f"about {low} to {high}"
+
+
+def _check_with_pgp(with_pgp: Any) -> int:
+    if isinstance(with_pgp, bool) or not isinstance(with_pgp, (int, float)):
+        raise ValueError(f"Enter how many of the {GROUP} women have PGP as a whole number from 1 to {GROUP - 1}.")
+    if isinstance(with_pgp, float) and not with_pgp.is_integer():
+        raise ValueError(f"Enter a whole number of women from 1 to {GROUP - 1}; you gave {with_pgp}.")
+    if not 1 <= with_pgp <= GROUP - 1:
+        raise ValueError(f"Choose from 1 to {GROUP - 1} women with PGP in the group of {GROUP}; you gave {with_pgp:g}.")
+    return int(with_pgp)
+
+
+def accuracy_html(test_id: Any, with_pgp: Any = DEFAULT_WITH_PGP, course: Optional[Course] = None) -> str:
+    """What a test does in a group of 100 pregnant women, ``with_pgp`` of whom have PGP.
+
+    Counts come from the reported sensitivity and specificity; a measure that no
+    source reports is named as missing rather than guessed.
+    """
+    course = course or load_course()
+    tests = {t.id: t for t in load_tests(course)}
+    if not isinstance(test_id, str) or test_id not in tests:
+        names = ", ".join(t.short for t in tests.values())
+        return message_html(f"Choose one of the tests in the list: {names}.", "error")
+    try:
+        n_with = _check_with_pgp(with_pgp)
+    except ValueError as exc:
+        return message_html(str(exc), "error")
+    test = tests[test_id]
+    n_without = GROUP - n_with
+    parts = [heading_html(test.name)]
+    parts.append(f"<p><strong>How it is done:</strong> {escape(test.how)}</p>")
+    parts.append(f"<p><strong>Positive when:</strong> {escape(test.positive)}</p>")
+    parts.append(f"<p><strong>In a group of {GROUP} pregnant women, {n_with} with PGP and {n_without} without:</strong></p><ul>")
+    if test.sensitivity is not None:
+        found_low, found_high = _count_range(n_with, test.sensitivity)
+        missed = _about(n_with - found_high, n_with - found_low)
+        parts.append(
+            f'<li class="legpain-true-positive">Of the {n_with} women with PGP, {_about(found_low, found_high)} test positive '
+            f"(found) and {missed} test negative (missed).</li>"
+        )
+    else:
+        parts.append(f"<li>The sources give no sensitivity for this test, so we cannot say how many of the {n_with} women with PGP it finds.</li>")
+    if test.specificity is not None:
+        neg_low, neg_high = _count_range(n_without, test.specificity)
+        false_pos = _about(n_without - neg_high, n_without - neg_low)
+        parts.append(
+            f'<li class="legpain-false-positive">Of the {n_without} women without PGP, {false_pos} test positive anyway '
+            f"(false alarms) and {_about(neg_low, neg_high)} test negative.</li>"
+        )
+    else:
+        parts.append(
+            f"<li>The sources give no specificity for this combination, so we cannot say how many of the "
+            f"{n_without} women without PGP would test positive.</li>"
+        )
+    parts.append("</ul>")
+    parts.append(f"<p><strong>What it means:</strong> {escape(test.note)} {source_links_html(test.source_ids, course)}</p>")
+    return '<div class="legpain-test-accuracy">' + "".join(parts) + "</div>"
+
+
+def accuracy_explorer() -> widgets.VBox:
+    """A drop-down of tests and a slider for how many of 100 women have PGP."""
+    tests = load_tests()
+    choice = widgets.Dropdown(
+        options=[(t.short, t.id) for t in tests], value=tests[0].id,
+        description="Test", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
+    )
+    with_pgp = widgets.IntSlider(
+        value=DEFAULT_WITH_PGP, min=1, max=GROUP - 1, step=1,
+        description=f"Women with PGP (of {GROUP})", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
+    )
+    out = output_area(accuracy_html(choice.value, with_pgp.value))
+
+    def update(_: Any = None) -> None:
+        out.value = accuracy_html(choice.value, with_pgp.value)
+
+    choice.observe(update, names="value")
+    with_pgp.observe(update, names="value")
+    box = widgets.VBox([choice, with_pgp, out])
+    box.add_class("legpain-test-explorer")
+    return box
+
+
+def show_accuracy_explorer() -> None:
+    """Show the test-accuracy explorer."""
+    display(accuracy_explorer())
+
+
+# ---------------------------------------------------------------- advice picker
+
+
+def picker_advice_html(selected: Iterable[Any], course: Optional[Course] = None) -> str:
+    """The triage engine's level, likely causes and advice for the ticked symptoms."""
+    course = course or load_course()
+    allowed = [item.symptom_id for item in load_picker(course)]
+    if isinstance(selected, str):
+        selected = [selected]
+    chosen = list(selected)
+    unknown = [s for s in chosen if s not in allowed]
+    if unknown:
+        return message_html(f"'{unknown[0]}' is not one of the symptoms in this list; tick the boxes shown instead.", "error")
+    if not chosen:
+        return message_html("Tick one or more symptoms to see the level of urgency and the advice.", "info")
+    return assessment_html(assess(chosen, course=course), course)
+
+
+def advice_picker() -> widgets.VBox:
+    """A tick box per symptom, and the engine's assessment below."""
+    course = load_course()
+    boxes = {
+        item.symptom_id: widgets.Checkbox(
+            value=False, description=course.symptoms[item.symptom_id].label, indent=False,
+            style=LABEL_STYLE, layout=widgets.Layout(width="auto"),
+        )
+        for item in load_picker(course)
+    }
+    out = output_area(picker_advice_html([]))
+
+    def update(_: Any = None) -> None:
+        out.value = picker_advice_html([s for s, box in boxes.items() if box.value])
+
+    for box in boxes.values():
+        box.observe(update, names="value")
+    panel = widgets.VBox([widgets.HTML("<p><strong>Tick what she tells you:</strong></p>"), *boxes.values(), out])
+    panel.add_class("legpain-advice-picker")
+    return panel
+
+
+def show_advice_picker() -> None:
+    """Show the 'what would you advise?' picker."""
+    display(advice_picker())

@@ -1,0 +1,234 @@
+"""Lesson 01 (pelvic girdle pain): data validation, the accuracy figure and both widgets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from legpain import DataError, load_course
+from legpain.figures.pelvis import accuracy_figure, accuracy_summary
+from legpain.widgets.pelvis import (
+    accuracy_explorer,
+    accuracy_html,
+    advice_picker,
+    load_picker,
+    load_tests,
+    picker_advice_html,
+)
+
+LESSON = "01_pelvic_girdle_pain"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _edit(data_copy, change):
+    """Apply ``change`` to a private copy of the lesson file and return the course that reads it."""
+    path = data_copy / "lessons" / f"{LESSON}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load_course(data_copy)
+
+
+# ---------------------------------------------------------------- data
+
+
+def test_tests_load_with_ranges_in_order(course):
+    tests = {t.id: t for t in load_tests(course)}
+    assert set(tests) == {"p4", "aslr", "p4_and_aslr"}
+    for test in tests.values():
+        for share in (test.sensitivity, test.specificity):
+            if share is not None:
+                assert 0 <= share.low <= share.high <= 1
+    # Adding the P4 to the ASLR finds more women with PGP (Mens 2012).
+    assert tests["p4_and_aslr"].sensitivity.low > tests["aslr"].sensitivity.high
+    # No source gives the specificity of the combination: it must stay unreported, not guessed.
+    assert tests["p4_and_aslr"].specificity is None
+
+
+def test_picker_symptoms_exist_and_include_red_flags(course):
+    ids = [item.symptom_id for item in load_picker(course)]
+    assert all(i in course.symptoms for i in ids)
+    assert any(course.symptoms[i].red_flag for i in ids), "the picker should let students see a red flag escalate"
+    assert any(course.symptoms[i].level.value == "self-care" for i in ids)
+
+
+def test_range_with_low_above_high_is_rejected(data_copy):
+    def swap(raw):
+        raw["tests"][0]["sensitivity"] = {"low": 0.9, "high": 0.7}
+
+    with pytest.raises(DataError) as caught:
+        load_tests(_edit(data_copy, swap))
+    assert caught.value.file == f"data/lessons/{LESSON}.yaml"
+    assert caught.value.row == "tests[0]"
+    assert "low" in str(caught.value)
+
+
+def test_sensitivity_above_one_is_rejected(data_copy):
+    def percent(raw):
+        raw["tests"][1]["sensitivity"] = {"low": 54, "high": 54}
+
+    with pytest.raises(DataError) as caught:
+        load_tests(_edit(data_copy, percent))
+    assert caught.value.row == "tests[1]" and "sensitivity" in caught.value.column
+
+
+def test_duplicate_test_id_is_rejected(data_copy):
+    def duplicate(raw):
+        raw["tests"][1]["id"] = raw["tests"][0]["id"]
+
+    with pytest.raises(DataError, match="unique id"):
+        load_tests(_edit(data_copy, duplicate))
+
+
+def test_unknown_source_in_a_test_is_rejected(data_copy):
+    def bad_source(raw):
+        raw["tests"][2]["source_ids"] = ["S12", "S999"]
+
+    with pytest.raises(DataError) as caught:
+        load_tests(_edit(data_copy, bad_source))
+    assert (caught.value.row, caught.value.column) == ("tests[2]", "source_ids")
+
+
+def test_unknown_picker_symptom_is_rejected(data_copy):
+    def typo(raw):
+        raw["picker"][0]["symptom_id"] = "mild_pelvic_ach"
+
+    with pytest.raises(DataError) as caught:
+        load_picker(_edit(data_copy, typo))
+    assert (caught.value.row, caught.value.column) == ("picker[0]", "symptom_id")
+
+
+# ---------------------------------------------------------------- accuracy callback
+
+
+def test_p4_in_a_group_with_twenty_women_with_pgp(course):
+    text = _text(accuracy_html("p4", 20, course))
+    # Sensitivity 0.69-0.81 of 20 women; specificity 0.80-0.90 of 80 women.
+    assert "Of the 20 women with PGP, about 14 to 16 test positive" in text
+    assert "about 4 to 6 test negative (missed)" in text
+    assert "Of the 80 women without PGP, about 8 to 16 test positive anyway" in text
+    assert "[ S1 , S10 , S100 ]" in text
+
+
+def test_aslr_misses_more_but_gives_fewer_false_alarms(course):
+    text = _text(accuracy_html("aslr", 50, course))
+    # Sensitivity 0.54 of 50 and specificity 0.88 of 50.
+    assert "Of the 50 women with PGP, about 27 test positive (found) and about 23 test negative (missed)" in text
+    assert "about 6 test positive anyway" in text
+
+
+def test_combination_says_specificity_is_not_reported(course):
+    text = _text(accuracy_html("p4_and_aslr", 20, course))
+    assert "about 14 test positive" in text
+    assert "no specificity" in text
+    assert "false alarms" not in text
+
+
+@pytest.mark.parametrize("with_pgp", [0, 100, -5, 2.5, "20", True, None, [20]])
+def test_bad_group_size_gives_a_message(course, with_pgp):
+    html = accuracy_html("p4", with_pgp, course)
+    assert 'role="alert"' in html
+    assert "1 to 99" in html
+
+
+@pytest.mark.parametrize("test_id", ["p5", "", None, ["p4"], 3])
+def test_unknown_test_gives_a_message_naming_the_choices(course, test_id):
+    html = accuracy_html(test_id, 20, course)
+    assert 'role="alert"' in html and "P4 / thigh thrust" in html
+
+
+def test_whole_float_group_size_is_accepted(course):
+    assert _text(accuracy_html("p4", 20.0, course)) == _text(accuracy_html("p4", 20, course))
+
+
+def test_data_text_is_escaped(data_copy):
+    def inject(raw):
+        raw["tests"][0]["note"] = "<script>alert(1)</script> is a note"
+
+    course = _edit(data_copy, inject)
+    html = accuracy_html("p4", 20, course)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+# ---------------------------------------------------------------- figure
+
+
+def test_figure_draws_reported_values_and_marks_the_missing_one(course):
+    tests = load_tests(course)
+    fig = accuracy_figure(tests)
+    sens, spec = fig.data
+    assert "Sensitivity" in sens.name and "Specificity" in spec.name
+    assert sens.marker.symbol != spec.marker.symbol, "the two measures must differ by more than colour"
+    sens_x = {x for x in sens.x if x is not None}
+    assert {69, 81, 54, 68} <= {round(x) for x in sens_x}
+    spec_x = {round(x) for x in spec.x if x is not None}
+    assert spec_x == {80, 90, 88}
+    notes = [a.text for a in fig.layout.annotations]
+    assert notes == ["specificity not reported"]
+    assert list(fig.layout.yaxis.ticktext) == ["P4 + ASLR", "ASLR", "P4 / thigh thrust"]
+
+
+def test_summary_follows_the_data(course, data_copy):
+    summary = accuracy_summary(load_tests(course))
+    assert "P4 / thigh thrust: sensitivity 69-81%, specificity 80-90%" in summary
+    assert "P4 + ASLR: sensitivity 68%, specificity not reported" in summary
+
+    def change(raw):
+        raw["tests"][1]["sensitivity"] = {"low": 0.5, "high": 0.6}
+
+    assert "ASLR: sensitivity 50-60%" in accuracy_summary(load_tests(_edit(data_copy, change)))
+
+
+# ---------------------------------------------------------------- advice picker
+
+
+def test_picker_levels_rise_as_symptoms_are_added(course):
+    assert "SELF-CARE" in picker_advice_html(["mild_pelvic_ache"], course)
+    routine = picker_advice_html(["mild_pelvic_ache", "pelvic_pain_limits_walking"], course)
+    assert "ROUTINE REVIEW" in routine and "physiotherapist" in routine
+    emergency = picker_advice_html(["mild_pelvic_ache", "pelvic_pain_limits_walking", "saddle_numbness"], course)
+    assert "EMERGENCY" in emergency and "Red flags that set this level" in emergency
+
+
+def test_picker_thigh_pain_with_foot_numbness_is_urgent(course):
+    html = picker_advice_html(["buttock_pain_back_of_thigh", "foot_drop_or_numb_below_knee"], course)
+    assert "URGENT" in html and "not PGP" in html
+
+
+def test_picker_empty_and_unknown(course):
+    assert "Tick one or more" in picker_advice_html([], course)
+    bad = picker_advice_html(["one_leg_swollen"], course)
+    assert 'role="alert"' in bad and "not one of the symptoms in this list" in bad
+
+
+# ---------------------------------------------------------------- builders
+
+
+def test_accuracy_explorer_updates_when_controls_change():
+    box = accuracy_explorer()
+    choice, slider, out = box.children
+    assert choice.description == "Test" and slider.description == "Women with PGP (of 100)"
+    assert "about 14 to 16 test positive" in _text(out.value)
+    choice.value = "aslr"
+    assert "about 11 test positive" in _text(out.value)
+    slider.value = 50
+    assert "Of the 50 women with PGP, about 27 test positive" in _text(out.value)
+
+
+def test_advice_picker_ticks_change_the_level(course):
+    panel = advice_picker()
+    boxes = {b.description: b for b in panel.children if hasattr(b, "indent")}
+    out = panel.children[-1]
+    assert all(label for label in boxes)
+    assert "Tick one or more" in out.value
+    boxes[course.symptoms["mild_pelvic_ache"].label].value = True
+    assert "SELF-CARE" in out.value
+    boxes[course.symptoms["saddle_numbness"].label].value = True
+    assert "EMERGENCY" in out.value
+    boxes[course.symptoms["saddle_numbness"].label].value = False
+    assert "SELF-CARE" in out.value
