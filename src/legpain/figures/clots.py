@@ -1,0 +1,152 @@
+"""Figures for lesson 06 (clots and inflamed veins).
+
+Numbers come from ``data/lessons/06_clots_and_inflamed_veins.yaml`` and, for
+the LEFt rule, from ``data/left_rule.yaml``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Optional
+
+import plotly.graph_objects as go
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..data import Course, DataError, LeftRule, lesson_section, load_course
+from . import COLORWAY, new_figure, show_figure
+
+LESSON_ID = "06_clots_and_inflamed_veins"
+LESSON_FILE = f"data/lessons/{LESSON_ID}.yaml"
+
+
+class RelativeRisk(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    period: str = Field(min_length=3)
+    relative_risk: float = Field(gt=0)
+    note: str = Field(min_length=5)
+    source_ids: list[str] = Field(min_length=1)
+
+
+class LegSide(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    side: str = Field(min_length=3)
+    women: int = Field(ge=0)
+    source_ids: list[str] = Field(min_length=1)
+
+
+def load_relative_risk(course: Optional[Course] = None) -> list[RelativeRisk]:
+    """The periods to compare; exactly one of them is the comparison group (relative risk 1)."""
+    course = course or load_course()
+    rows = lesson_section(LESSON_ID, "relative_risk", RelativeRisk, course)
+    baselines = [r for r in rows if r.relative_risk == 1]
+    if len(baselines) != 1:
+        raise DataError(LESSON_FILE, None, "relative_risk", "exactly one comparison group with relative_risk 1", len(baselines))
+    return rows
+
+
+def load_leg_side(course: Optional[Course] = None) -> list[LegSide]:
+    course = course or load_course()
+    rows = lesson_section(LESSON_ID, "leg_side", LegSide, course)
+    if sum(r.women for r in rows) == 0:
+        raise DataError(LESSON_FILE, None, "leg_side", "at least one woman counted", 0)
+    return rows
+
+
+def _wrap(text: str, width: int = 24) -> str:
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def relative_risk_figure(rows: Optional[list[RelativeRisk]] = None) -> tuple[go.Figure, str]:
+    """Bars of the risk of a clot in each period, compared with not being pregnant."""
+    rows = rows if rows is not None else load_relative_risk()
+    fig = new_figure("Risk of a clot, compared with not being pregnant", height=500)
+    labels = [f"<b>{_wrap(r.period)}</b><br>{_wrap(r.note)}" for r in rows]
+    fig.add_bar(
+        x=labels,
+        y=[r.relative_risk for r in rows],
+        marker={"color": COLORWAY[0], "line": {"color": "#000000", "width": 1}},
+        text=[f"{r.relative_risk:g}×" for r in rows],
+        textposition="outside",
+        textfont={"size": 18, "color": "#000000"},
+        cliponaxis=False,
+        hovertext=[f"{r.period}: about {r.relative_risk:g} times ({r.note})" for r in rows],
+        hoverinfo="text",
+        showlegend=False,
+    )
+    top = max(r.relative_risk for r in rows)
+    fig.update_yaxes(title="Relative risk (times)", range=[0, top * 1.15])
+    fig.update_layout(margin={"l": 80, "r": 30, "t": 70, "b": 150})
+    base = next(r for r in rows if r.relative_risk == 1)
+    others = [r for r in rows if r is not base]
+    parts = " and ".join(f"about {r.relative_risk:g} times as high {r.period.lower()}" for r in others)
+    summary = f"Compared with women who are not pregnant, the risk of a clot is {parts}."
+    return fig, summary
+
+
+def leg_side_figure(rows: Optional[list[LegSide]] = None) -> tuple[go.Figure, str]:
+    """How many clots in pregnancy involved the left leg, out of those whose side was known."""
+    rows = rows if rows is not None else load_leg_side()
+    total = sum(r.women for r in rows)
+    fig = new_figure(f"Which leg? Pregnant women with a DVT, side known ({total})", height=330)
+    fig.add_bar(
+        y=[r.side for r in rows][::-1],
+        x=[r.women for r in rows][::-1],
+        orientation="h",
+        marker={"color": [COLORWAY[i % len(COLORWAY)] for i in range(len(rows))][::-1], "line": {"color": "#000000", "width": 1}},
+        text=[f"{r.women} of {total} ({round(100 * r.women / total)}%)" for r in rows][::-1],
+        textposition="outside",
+        textfont={"size": 16, "color": "#000000"},
+        cliponaxis=False,
+        hoverinfo="text",
+        hovertext=[f"{r.side}: {r.women} of {total}" for r in rows][::-1],
+        showlegend=False,
+    )
+    fig.update_xaxes(title="Number of women", range=[0, total * 1.15])
+    fig.update_layout(margin={"l": 200, "r": 30, "t": 70, "b": 70})
+    parts = ", ".join(f"{r.side.lower()} in {r.women} ({round(100 * r.women / total)}%)" for r in rows)
+    summary = f"Of {total} pregnant women with a DVT whose affected side was known: {parts}."
+    return fig, summary
+
+
+def left_score_figure(rule: Optional[LeftRule] = None) -> tuple[go.Figure, str]:
+    """Observed DVT percentage at each LEFt score, from data/left_rule.yaml."""
+    rule = rule if rule is not None else load_course().left_rule
+    bands = sorted(rule.interpretation, key=lambda b: b.score)
+    fig = new_figure("LEFt score and how often a DVT was found", height=440)
+    fig.add_bar(
+        x=[f"{b.score} point{'s' if b.score != 1 else ''}" for b in bands],
+        y=[b.observed_dvt_percent for b in bands],
+        marker={"color": COLORWAY[1], "line": {"color": "#000000", "width": 1}},
+        text=[f"{b.observed_dvt_percent:g}%" for b in bands],
+        textposition="outside",
+        textfont={"size": 18, "color": "#000000"},
+        cliponaxis=False,
+        hovertext=[b.text for b in bands],
+        hoverinfo="text",
+        showlegend=False,
+    )
+    fig.update_yaxes(title="Women with a DVT (%)", range=[0, 100])
+    fig.update_xaxes(title="LEFt score")
+    low, high = bands[0], bands[-1]
+    summary = (
+        f"A DVT was found in {low.observed_dvt_percent:g}% of women with {low.score} points and in "
+        f"{high.observed_dvt_percent:g}% of women with {high.score} points: even 0 points is not zero risk."
+    )
+    return fig, summary
+
+
+def show_relative_risk() -> None:
+    """Show the risk of a clot during pregnancy and after birth."""
+    show_figure(*relative_risk_figure())
+
+
+def show_leg_side() -> None:
+    """Show how often the left leg is involved."""
+    show_figure(*leg_side_figure())
+
+
+def show_left_score_risk() -> None:
+    """Show how often a DVT was found at each LEFt score."""
+    show_figure(*left_score_figure())

@@ -1,0 +1,120 @@
+"""Lesson 06 widget: the LEFt calculator for suspected DVT in pregnancy.
+
+It scores with :func:`legpain.left_score` (rule in ``data/left_rule.yaml``) and
+never re-implements the rule. The callback :func:`left_calculator_html` takes
+the control values and returns the HTML; :func:`left_calculator_widget` makes
+the labelled controls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Optional
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from ..data import Course, load_course
+from ..left import LeftResult, check_calf_difference, left_score
+from ..render import source_links_html
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+
+ROUTE_ADVICE_ID = "dvt_same_day"
+YES_NO = [("Yes", True), ("No", False)]
+
+
+@dataclass(frozen=True)
+class CalculatorResult:
+    """What the calculator shows: the HTML, and the score behind it (None when the input needs fixing)."""
+
+    html: str
+    result: Optional[LeftResult]
+
+
+def parse_calf_difference(text: Any, course: Optional[Course] = None) -> float:
+    """A calf difference typed by a student: '2.5', '2,5' or ' 3 ' are fine; anything else raises ValueError with advice."""
+    if isinstance(text, str):
+        cleaned = text.strip().replace(",", ".").removesuffix("cm").strip()
+        if not cleaned:
+            raise ValueError("Enter the difference between the two calf measurements in centimetres (0 if they are the same).")
+        try:
+            value: Any = float(cleaned)
+        except ValueError:
+            value = text
+    else:
+        value = text
+    return check_calf_difference(value, course)
+
+
+def left_calculator_html(left_leg: Any, calf_difference: Any, first_trimester: Any, course: Optional[Course] = None) -> CalculatorResult:
+    """The callback: control values in, the score, the points earned, what it means and its limits out."""
+    course = course or load_course()
+    rule = course.left_rule
+    try:
+        calf = parse_calf_difference(calf_difference, course)
+        result = left_score(left_leg, calf, first_trimester, course)
+    except ValueError as exc:
+        return CalculatorResult(message_html(str(exc), "error"), None)
+
+    rows = []
+    for point in rule.points:
+        earned = point.id in result.points
+        mark = "✔ 1 point" if earned else "✘ 0 points"
+        rows.append(
+            f'<tr class="{"earned" if earned else "not-earned"}"><td style="white-space:nowrap;vertical-align:top"><strong>{mark}</strong></td>'
+            f"<td>{escape(point.label)}<br><small>{escape(point.why)} {source_links_html(point.source_ids, course)}</small></td></tr>"
+        )
+    table = (
+        '<table class="legpain-left-points"><caption>Points earned</caption>'
+        '<thead><tr><th scope="col">Points</th><th scope="col">Criterion and why it counts</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    advice = course.advice[ROUTE_ADVICE_ID]
+    html = (
+        f'<div class="legpain-left-result">'
+        f'<p class="legpain-left-score" style="font-size:1.5em;margin:0.3em 0"><strong>Score: {result.score} of {len(rule.points)}</strong></p>'
+        f"{table}"
+        f"<p><strong>What it means:</strong> {escape(result.meaning)} "
+        f"Observed DVT rate at this score: about {result.observed_dvt_percent:g}%. "
+        f"{source_links_html(result.source_ids, course)}</p>"
+        f"<p><strong>Whatever the score:</strong> {escape(advice.text)} {source_links_html(advice.source_ids, course)}</p>"
+        f"<p><strong>Limits:</strong> {escape(result.limits)}</p>"
+        "</div>"
+    )
+    return CalculatorResult(html, result)
+
+
+def left_calculator_widget(course: Optional[Course] = None) -> widgets.VBox:
+    """Three labelled controls (left leg, calf difference, first trimester) and the result, updated on every change."""
+    course = course or load_course()
+    left = widgets.RadioButtons(options=YES_NO, value=False, description="Symptoms in the left leg?", style=LABEL_STYLE)
+    calf = widgets.Text(
+        value="0",
+        description="Calf difference (cm)",
+        placeholder="larger calf minus smaller calf, e.g. 2.5",
+        continuous_update=True,
+        style=LABEL_STYLE,
+        layout=CONTROL_LAYOUT,
+    )
+    first = widgets.RadioButtons(options=YES_NO, value=False, description="First trimester?", style=LABEL_STYLE)
+    output = output_area()
+
+    def update(_: Any = None) -> None:
+        output.value = left_calculator_html(left.value, calf.value, first.value, course).html
+
+    for control in (left, calf, first):
+        control.observe(update, names="value")
+    update()
+    intro = widgets.HTML(
+        "<p>Measure both calves at the same height and type the larger minus the smaller. "
+        "The result updates as you change any answer.</p>"
+    )
+    panel = widgets.VBox([widgets.HTML(heading_html("LEFt calculator")), intro, left, calf, first, output])
+    panel.add_class("legpain-left-calculator")
+    return panel
+
+
+def show_left_calculator() -> None:
+    """Show the LEFt calculator."""
+    display(left_calculator_widget())

@@ -1,0 +1,166 @@
+"""Lesson 06 (clots and inflamed veins): its data, figures and the LEFt calculator."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from legpain import DataError, load_course
+from legpain.figures.clots import left_score_figure, leg_side_figure, load_leg_side, load_relative_risk, relative_risk_figure
+from legpain.left import check_calf_difference
+from legpain.widgets.clots import left_calculator_html, left_calculator_widget, parse_calf_difference
+
+from conftest import DATA
+
+LESSON = "06_clots_and_inflamed_veins"
+
+
+def _edit_lesson(data_copy, edit):
+    path = data_copy / "lessons" / f"{LESSON}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    return load_course(data_copy)
+
+
+def _message(value) -> str:
+    with pytest.raises(ValueError) as caught:
+        check_calf_difference(value)
+    return str(caught.value)
+
+
+# ------------------------------------------------------------------ calculator callback
+
+
+def test_score_and_points_for_a_left_leg_with_a_swollen_calf(course):
+    out = left_calculator_html(True, "2.5", False, course)
+    assert out.result.score == 2
+    assert "Score: 2 of 3" in out.html
+    assert out.html.count("✔ 1 point") == 2 and out.html.count("✘ 0 points") == 1
+    assert out.html.index("✘ 0 points") < out.html.index("First trimester")
+
+
+@pytest.mark.parametrize("calf, earned", [("1.9", False), ("2", True), ("2,0", True), (" 2.0 cm ", True)])
+def test_calf_point_starts_at_two_centimetres(course, calf, earned):
+    out = left_calculator_html(False, calf, False, course)
+    assert out.result.score == (1 if earned else 0)
+
+
+def test_zero_still_sends_for_a_scan_and_states_the_limits(course):
+    out = left_calculator_html(False, "0", False, course)
+    assert "Score: 0 of 3" in out.html
+    assert "does not rule a clot out" in out.html
+    assert "not for use alone" in out.html
+    assert "compression ultrasound" in out.html and "same day" in out.html
+
+
+def test_three_points_shows_the_highest_observed_rate(course):
+    out = left_calculator_html(True, "3", True, course)
+    assert "Score: 3 of 3" in out.html and "about 75%" in out.html
+
+
+@pytest.mark.parametrize("text, value", [("-2", -2.0), ("40", 40.0), ("abc", "abc"), ("nan", float("nan"))])
+def test_bad_calf_difference_shows_the_rule_message_not_a_traceback(course, text, value):
+    out = left_calculator_html(True, text, False, course)
+    assert out.result is None
+    assert 'role="alert"' in out.html
+    expected = _message(value).split(";")[0].split("(")[0]
+    assert expected.replace("'", "&#x27;") in out.html
+
+
+def test_negative_difference_says_how_to_measure(course):
+    out = left_calculator_html(True, "-1.5", True, course)
+    assert "cannot be negative" in out.html and "larger minus the smaller" in out.html
+
+
+def test_empty_box_asks_for_a_number(course):
+    out = left_calculator_html(True, "   ", False, course)
+    assert out.result is None and "0 if they are the same" in out.html
+
+
+def test_missing_yes_no_answer_is_a_message(course):
+    out = left_calculator_html(None, "1", False, course)
+    assert out.result is None and "yes or no" in out.html
+
+
+def test_parse_accepts_numbers_and_comma_decimals():
+    assert parse_calf_difference("2,5") == 2.5
+    assert parse_calf_difference(3) == 3.0
+    with pytest.raises(ValueError, match="number of centimetres"):
+        parse_calf_difference("two")
+
+
+def test_calculator_follows_the_rule_in_the_data_file(data_copy):
+    path = data_copy / "left_rule.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["calf_difference_threshold_cm"] = 3.0
+    raw["points"][0]["label"] = "Left <leg> symptoms"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    course = load_course(data_copy)
+    out = left_calculator_html(True, "2.5", False, course)
+    assert out.result.score == 1, "the threshold must come from data/left_rule.yaml"
+    assert "Left &lt;leg&gt; symptoms" in out.html and "<leg>" not in out.html
+
+
+# ------------------------------------------------------------------ calculator builder
+
+
+def test_builder_labels_controls_and_updates(course):
+    panel = left_calculator_widget(course)
+    controls = {c.description: c for c in panel.children if getattr(c, "description", "")}
+    assert set(controls) == {"Symptoms in the left leg?", "Calf difference (cm)", "First trimester?"}
+    output = panel.children[-1]
+    assert "Score: 0 of 3" in output.value
+    controls["Calf difference (cm)"].value = "3"
+    assert "Score: 1 of 3" in output.value
+    controls["Symptoms in the left leg?"].value = True
+    assert "Score: 2 of 3" in output.value
+    controls["Calf difference (cm)"].value = "-2"
+    assert "cannot be negative" in output.value and "Score:" not in output.value
+    controls["Calf difference (cm)"].value = "99"
+    assert "centimetres" in output.value and "Score:" not in output.value
+    controls["Calf difference (cm)"].value = "2"
+    controls["First trimester?"].value = True
+    assert "Score: 3 of 3" in output.value
+
+
+# ------------------------------------------------------------------ figures
+
+
+def test_relative_risk_rises_from_pregnancy_to_after_birth(course):
+    rows = load_relative_risk(course)
+    risks = {r.id: r.relative_risk for r in rows}
+    assert risks["not_pregnant"] == 1 and risks["antenatal"] == 5 and risks["postnatal"] == 20
+    fig, summary = relative_risk_figure(rows)
+    assert list(fig.data[0].y) == [1, 5, 20]
+    assert "about 5 times as high during pregnancy" in summary
+    assert "about 20 times as high after birth" in summary
+    assert "before 20 weeks" in " ".join(fig.data[0].x)
+
+
+def test_relative_risk_needs_one_comparison_group(data_copy):
+    course = _edit_lesson(data_copy, lambda raw: raw["relative_risk"][0].update(relative_risk=2))
+    with pytest.raises(DataError, match="comparison group"):
+        load_relative_risk(course)
+
+
+def test_leg_side_shows_88_percent_left(course):
+    fig, summary = leg_side_figure(load_leg_side(course))
+    assert "84 of 96 (88%)" in list(fig.data[0].text)
+    assert "left leg involved in 84 (88%)" in summary
+
+
+def test_negative_count_of_women_is_rejected(data_copy):
+    course = _edit_lesson(data_copy, lambda raw: raw["leg_side"][1].update(women=-12))
+    with pytest.raises(DataError) as caught:
+        load_leg_side(course)
+    assert (caught.value.row, caught.value.column) == ("leg_side[1]", "women")
+
+
+def test_left_score_figure_plots_the_observed_rates_from_the_rule_file(course):
+    raw = yaml.safe_load((DATA / "left_rule.yaml").read_text(encoding="utf-8"))
+    expected = [band["observed_dvt_percent"] for band in sorted(raw["interpretation"], key=lambda b: b["score"])]
+    fig, summary = left_score_figure(course.left_rule)
+    assert list(fig.data[0].y) == expected
+    assert list(fig.data[0].x) == ["0 points", "1 point", "2 points", "3 points"]
+    assert f"{expected[0]:g}% of women with 0 points" in summary and f"{expected[-1]:g}% of women with 3 points" in summary
