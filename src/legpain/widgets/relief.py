@@ -1,0 +1,282 @@
+"""The relief toolkit: which measures fit a problem, how strong their evidence is,
+and which painkiller caution applies at a given week of pregnancy.
+
+The content lives in ``data/lessons/07_relief_toolkit.yaml``. :func:`advise` is the
+plain callback (problem and week in, measures and cautions out); :func:`advise_html`
+renders it; :func:`relief_picker` wires it to labelled controls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Literal, Optional
+
+import ipywidgets as widgets
+from IPython.display import display
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..data import Course, DataError, lesson_section, load_course
+from ..render import source_links_html
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+
+LESSON_ID = "07_relief_toolkit"
+FILE = f"data/lessons/{LESSON_ID}.yaml"
+FIRST_WEEK = 1
+CELL = "text-align:left;vertical-align:top;padding:0.3em 0.6em;border-bottom:1px solid #888"
+LAST_WEEK = 42
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Grade(_Item):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    rank: int = Field(ge=0, le=10)
+    short: str = Field(min_length=3)
+    label: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+
+class Problem(_Item):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=3)
+    cause_id: str
+    source_ids: list[str] = Field(min_length=1)
+
+
+class Finding(_Item):
+    text: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+
+class Measure(_Item):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=3)
+    problems: list[str] = Field(min_length=1)
+    grade: str
+    how: str = Field(min_length=10)
+    caution: Optional[Finding] = None
+    evidence: list[Finding] = Field(min_length=1)
+
+
+class Painkiller(_Item):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    drug: Literal["paracetamol", "nsaid"]
+    from_week: int = Field(ge=FIRST_WEEK, le=LAST_WEEK)
+    to_week: int = Field(ge=FIRST_WEEK, le=LAST_WEEK)
+    text: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+
+class SafetyNote(_Item):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    text: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """The validated relief data of the lesson."""
+
+    grades: dict[str, Grade]
+    problems: dict[str, Problem]
+    measures: list[Measure]
+    painkillers: list[Painkiller]
+    safety_notes: list[SafetyNote]
+
+    @property
+    def max_rank(self) -> int:
+        return max(g.rank for g in self.grades.values())
+
+    def measures_for(self, problem_id: str) -> list[Measure]:
+        """The measures offered for a problem, strongest evidence first (data order within a grade)."""
+        found = [m for m in self.measures if problem_id in m.problems]
+        return sorted(found, key=lambda m: -self.grades[m.grade].rank)
+
+    def painkillers_at(self, weeks: int) -> list[Painkiller]:
+        return [p for p in self.painkillers if p.from_week <= weeks <= p.to_week]
+
+
+def load_toolkit(course: Optional[Course] = None) -> Toolkit:
+    """Load and cross-check the relief data; a mistake raises one :class:`DataError`."""
+    course = course or load_course()
+    grades_list = lesson_section(LESSON_ID, "grades", Grade, course)
+    problems_list = lesson_section(LESSON_ID, "problems", Problem, course)
+    measures = lesson_section(LESSON_ID, "measures", Measure, course)
+    painkillers = lesson_section(LESSON_ID, "painkillers", Painkiller, course)
+    notes = lesson_section(LESSON_ID, "safety_notes", SafetyNote, course)
+
+    grades = _unique(grades_list, "grades")
+    ranks = [g.rank for g in grades_list]
+    if len(ranks) != len(set(ranks)):
+        raise DataError(FILE, None, "grades", "a different rank for every grade", ranks)
+    problems = _unique(problems_list, "problems")
+    for i, problem in enumerate(problems_list):
+        if problem.cause_id not in course.causes:
+            raise DataError(FILE, f"problems[{i}]", "cause_id", "an id from data/causes.csv", problem.cause_id)
+    _unique(measures, "measures")
+    for i, measure in enumerate(measures):
+        if measure.grade not in grades:
+            raise DataError(FILE, f"measures[{i}]", "grade", f"one of the grade ids ({', '.join(grades)})", measure.grade)
+        for problem_id in measure.problems:
+            if problem_id not in problems:
+                raise DataError(FILE, f"measures[{i}]", "problems", f"one of the problem ids ({', '.join(problems)})", problem_id)
+    for problem_id in problems:
+        if not any(problem_id in m.problems for m in measures):
+            raise DataError(FILE, None, "measures", f"at least one measure for the problem '{problem_id}'")
+    _unique(painkillers, "painkillers")
+    for i, row in enumerate(painkillers):
+        if row.from_week > row.to_week:
+            raise DataError(FILE, f"painkillers[{i}]", "to_week", f"a week at or after from_week ({row.from_week})", row.to_week)
+    for drug in sorted({p.drug for p in painkillers}):
+        for week in range(FIRST_WEEK, LAST_WEEK + 1):
+            covering = [p.id for p in painkillers if p.drug == drug and p.from_week <= week <= p.to_week]
+            if len(covering) != 1:
+                raise DataError(FILE, None, "painkillers", f"exactly one '{drug}' row that covers week {week}", ", ".join(covering) or "none")
+    return Toolkit(grades, problems, measures, painkillers, notes)
+
+
+def _unique(items: list[Any], key: str) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            raise DataError(FILE, f"{key}[{i}]", "id", "a unique id", item.id)
+        seen[item.id] = item
+    return seen
+
+
+# ---------------------------------------------------------------- the callback
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What the picker shows: the measures in order and the cautions for the week, or a message."""
+
+    problem_id: Optional[str]
+    weeks: Optional[int]
+    measures: list[Measure]
+    painkillers: list[Painkiller]
+    message: Optional[str] = None
+    kind: str = "info"
+
+
+def check_week(weeks: Any) -> int:
+    """A whole week of pregnancy from 1 to 42, or ValueError with a sentence a student can act on."""
+    if isinstance(weeks, bool) or weeks is None:
+        raise ValueError(f"Enter the week of pregnancy as a whole number from {FIRST_WEEK} to {LAST_WEEK}.")
+    if isinstance(weeks, float) and weeks.is_integer():
+        weeks = int(weeks)
+    if isinstance(weeks, str) and weeks.strip().isdigit():
+        weeks = int(weeks.strip())
+    if not isinstance(weeks, int):
+        raise ValueError(f"Enter the week of pregnancy as a whole number from {FIRST_WEEK} to {LAST_WEEK}; '{weeks}' is not one.")
+    if not FIRST_WEEK <= weeks <= LAST_WEEK:
+        raise ValueError(
+            f"A pregnancy lasts from week {FIRST_WEEK} to week {LAST_WEEK}; you entered {weeks}. "
+            f"Enter a week from {FIRST_WEEK} to {LAST_WEEK}."
+        )
+    return weeks
+
+
+def advise(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None) -> Advice:
+    """The measures for a problem and the painkiller cautions at a week. Never raises on bad input."""
+    toolkit = toolkit or load_toolkit()
+    if problem_id in (None, ""):
+        return Advice(None, None, [], [], "Choose the problem the woman describes.", "info")
+    if problem_id not in toolkit.problems:
+        names = "; ".join(p.label for p in toolkit.problems.values())
+        return Advice(None, None, [], [], f"Choose one of the problems in the list: {names}.", "error")
+    try:
+        week = check_week(weeks)
+    except ValueError as exc:
+        return Advice(problem_id, None, [], [], str(exc), "error")
+    return Advice(problem_id, week, toolkit.measures_for(problem_id), toolkit.painkillers_at(week))
+
+
+def strength_bar(rank: int, max_rank: int) -> str:
+    """Evidence strength as filled and empty dots, so it never depends on colour."""
+    return "●" * rank + "○" * (max_rank - rank)
+
+
+def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, course: Optional[Course] = None) -> str:
+    """The picker's output as HTML; every data string is escaped."""
+    course = course or load_course()
+    toolkit = toolkit or load_toolkit(course)
+    result = advise(problem_id, weeks, toolkit)
+    if result.message is not None:
+        return message_html(result.message, result.kind)
+    problem = toolkit.problems[result.problem_id]
+    rows = []
+    for measure in result.measures:
+        grade = toolkit.grades[measure.grade]
+        findings = "".join(
+            f"<li>{escape(f.text)} {source_links_html(f.source_ids, course)}</li>" for f in measure.evidence
+        )
+        caution = ""
+        if measure.caution is not None:
+            caution = (
+                f'<p class="legpain-caution"><strong>⚠ Caution:</strong> {escape(measure.caution.text)} '
+                f"{source_links_html(measure.caution.source_ids, course)}</p>"
+            )
+        bar = strength_bar(grade.rank, toolkit.max_rank)
+        rows.append(
+            f'<tr><th scope="row" style="{CELL}">{escape(measure.name)}</th>'
+            f'<td style="{CELL}"><span aria-label="strength {grade.rank} of {toolkit.max_rank}">{bar}</span><br>'
+            f'<strong title="{escape(grade.label)}">{escape(grade.short)}</strong></td>'
+            f'<td style="{CELL}">{escape(measure.how)}{caution}<ul>{findings}</ul></td></tr>'
+        )
+    table = (
+        '<table class="legpain-relief" style="border-collapse:collapse"><caption style="text-align:left;font-weight:bold">'
+        f"{escape(problem.label)} at {result.weeks} weeks: measures, strongest evidence first</caption>"
+        f'<thead><tr><th scope="col" style="{CELL}">Measure</th><th scope="col" style="{CELL}">Evidence</th>'
+        f'<th scope="col" style="{CELL}">What to do, and what the sources found</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    pills = "".join(
+        f"<li>{escape(p.text)} {source_links_html(p.source_ids, course)}</li>" for p in result.painkillers
+    )
+    painkillers = f"{heading_html(f'Painkillers at {result.weeks} weeks')}<ul class=\"legpain-painkillers\">{pills}</ul>"
+    notes = "".join(
+        f'<p class="legpain-safety-note"><strong>Safety first:</strong> {escape(n.text)} {source_links_html(n.source_ids, course)}</p>'
+        for n in toolkit.safety_notes
+    )
+    return f'<div class="legpain-relief-advice">{notes}{table}{painkillers}</div>'
+
+
+# ---------------------------------------------------------------- the builder
+
+
+def relief_picker(problem_id: Optional[str] = None, weeks: int = 24) -> widgets.VBox:
+    """'What would you advise?': choose a problem and a week; see the measures and cautions."""
+    toolkit = load_toolkit()
+    problem = widgets.Dropdown(
+        options=[("Choose a problem", "")] + [(p.label, p.id) for p in toolkit.problems.values()],
+        value=problem_id if problem_id is not None else next(iter(toolkit.problems)),
+        description="Problem:",
+        style=LABEL_STYLE,
+        layout=CONTROL_LAYOUT,
+    )
+    week = widgets.IntText(
+        value=weeks,
+        description="Week of pregnancy (1-42):",
+        style=LABEL_STYLE,
+        continuous_update=True,
+    )
+    output = output_area()
+
+    def update(_: Any = None) -> None:
+        output.value = advise_html(problem.value, week.value, toolkit)
+
+    problem.observe(update, names="value")
+    week.observe(update, names="value")
+    update()
+    box = widgets.VBox([widgets.HTML(heading_html("What would you advise?")), problem, week, output])
+    box.add_class("legpain-relief-picker")
+    return box
+
+
+def show_relief_picker() -> None:
+    """Show the 'what would you advise?' picker."""
+    display(relief_picker())
