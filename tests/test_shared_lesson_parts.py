@@ -144,3 +144,18 @@ def test_message_html_escapes_text():
     html = message_html("<script>alert(1)</script>", "error")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'role="alert"' in html
+
+
+def test_show_widget_wraps_the_widget_with_the_course_style(monkeypatch):
+    import ipywidgets as widgets
+
+    import legpain.widgets as course_widgets
+
+    shown = []
+    monkeypatch.setattr(course_widgets, "display", shown.append)
+    box = widgets.VBox([widgets.Checkbox(description="A tick box")])
+    course_widgets.show_widget(box)
+    (outer,) = shown
+    style, inner = outer.children
+    assert inner is box and "legpain-widget" in box._dom_classes
+    assert "<style>" in style.value and ".legpain-widget" in style.value and "font-size: 16px" in style.value

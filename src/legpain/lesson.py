@@ -11,6 +11,7 @@ from .data import source_order, lesson_source_ids, load_course
 from .quiz import quiz_widget
 from .render import assessment_html, course_map_html, glossary_html, references_html
 from .triage import assess
+from .widgets import show_widget
 
 
 def show_course_map() -> None:
@@ -49,7 +50,7 @@ def show_symptom_list() -> None:
 
 def show_quiz(lesson_id: str) -> None:
     """Show the lesson's self-check, with feedback on each answer."""
-    display(quiz_widget(lesson_id))
+    show_widget(quiz_widget(lesson_id))
 
 
 def show_lesson_references(lesson_id: str) -> None:

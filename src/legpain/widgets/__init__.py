@@ -11,10 +11,26 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as widgets
+from IPython.display import display
 
 LARGE_FONT = "16px"
 CONTROL_LAYOUT = widgets.Layout(width="auto", min_width="320px")
 LABEL_STYLE = {"description_width": "initial"}
+
+# ipywidgets draws labels, tick boxes and menus at 13px, too small on a projector.
+# This stylesheet, scoped to the course's widgets, makes them large and easy to hit.
+COURSE_CSS = """
+.legpain-widget, .legpain-widget .widget-label, .legpain-widget .widget-label-basic,
+.legpain-widget label, .legpain-widget select, .legpain-widget input,
+.legpain-widget button, .legpain-widget .widget-html-content {
+  font-size: 16px; line-height: 1.5; color: #000000;
+}
+.legpain-widget input[type="checkbox"], .legpain-widget input[type="radio"] {
+  width: 18px; height: 18px;
+}
+.legpain-widget .jupyter-button { height: auto; min-height: 36px; padding: 4px 14px; }
+.legpain-widget .widget-inline-hbox, .legpain-widget .widget-checkbox { min-height: 32px; }
+"""
 
 
 def message_html(text: str, kind: str = "info") -> str:
@@ -36,3 +52,14 @@ def output_area(html: str = "") -> widgets.HTML:
     area = widgets.HTML(value=html)
     area.add_class("legpain-output")
     return area
+
+
+def course_style() -> widgets.HTML:
+    """The course stylesheet, as a widget so that it works in JupyterLab and Voila alike."""
+    return widgets.HTML(f"<style>{COURSE_CSS}</style>", layout=widgets.Layout(display="none"))
+
+
+def show_widget(box: widgets.Widget) -> None:
+    """Display a course widget with the projector-readable course style."""
+    box.add_class("legpain-widget")
+    display(widgets.VBox([course_style(), box]))

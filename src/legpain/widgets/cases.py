@@ -12,14 +12,13 @@ from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
 from ..levels import LEVELS, Level
 from ..render import level_banner_html, source_links_html
 from ..triage import assess, check_symptoms, check_weeks
-from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 LESSON_ID = "09_case_studies"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
@@ -267,4 +266,4 @@ def case_trainer(case_id: Optional[str] = None) -> widgets.VBox:
 
 def show_case_trainer() -> None:
     """Show the case trainer."""
-    display(case_trainer())
+    show_widget(case_trainer())

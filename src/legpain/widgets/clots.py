@@ -13,12 +13,11 @@ from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from ..data import Course, load_course
 from ..left import LeftResult, check_calf_difference, left_score
 from ..render import source_links_html
-from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 ROUTE_ADVICE_ID = "dvt_same_day"
 YES_NO = [("Yes", True), ("No", False)]
@@ -117,4 +116,4 @@ def left_calculator_widget(course: Optional[Course] = None) -> widgets.VBox:
 
 def show_left_calculator() -> None:
     """Show the LEFt calculator."""
-    display(left_calculator_widget())
+    show_widget(left_calculator_widget())

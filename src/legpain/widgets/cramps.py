@@ -16,7 +16,7 @@ from ..data import Course, DataError, lesson_section, load_course
 from ..figures.cramps import POOLED, load_prevalence
 from ..render import assessment_html, source_links_html
 from ..triage import assess
-from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 from .swelling import escalation_html
 
 LESSON_ID = "04_cramps_and_blood_chemistry"
@@ -85,9 +85,8 @@ def cramp_picker() -> widgets.VBox:
 
 def show_cramp_picker() -> None:
     """Show the "cramp or something else?" picker."""
-    from IPython.display import display
 
-    display(cramp_picker())
+    show_widget(cramp_picker())
 
 
 def _one_in(percent: float) -> int:
@@ -146,6 +145,5 @@ def rls_stage_selector() -> widgets.VBox:
 
 def show_rls_stage_selector() -> None:
     """Show the restless-legs stage selector."""
-    from IPython.display import display
 
-    display(rls_stage_selector())
+    show_widget(rls_stage_selector())

@@ -12,13 +12,12 @@ from html import escape
 from typing import Any, Literal, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
 from ..render import level_banner_html, source_links_html
 from ..triage import assess
-from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
 
 LESSON_ID = "05_posture_gait_and_muscle_strain"
 NONE_ANSWER = "none"
@@ -169,4 +168,4 @@ def change_explorer() -> widgets.VBox:
 
 def show_change_explorer() -> None:
     """Show the "which change?" explorer."""
-    display(change_explorer())
+    show_widget(change_explorer())

@@ -12,7 +12,6 @@ from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
@@ -20,7 +19,7 @@ from ..figures.nerves import LESSON_FILE, LESSON_ID, load_nerve_problems
 from ..levels import Level
 from ..render import assessment_html
 from ..triage import Assessment, assess
-from . import LABEL_STYLE, heading_html, message_html, output_area
+from . import LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 
 class PickerItem(BaseModel):
@@ -113,4 +112,4 @@ def nerve_picker_widget(course: Optional[Course] = None) -> widgets.VBox:
 
 def show_nerve_picker() -> None:
     """Show the 'Which nerve problem?' symptom picker."""
-    display(nerve_picker_widget())
+    show_widget(nerve_picker_widget())

@@ -11,13 +11,12 @@ from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..data import Course, DataError, lesson_section, load_course
 from ..render import assessment_html, source_links_html
 from ..triage import assess
-from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 LESSON_ID = "01_pelvic_girdle_pain"
 DEFAULT_WITH_PGP = 20  # of 100 women; about 1 in 5 pregnant women have PGP (S1, S2)
@@ -173,7 +172,7 @@ def accuracy_explorer() -> widgets.VBox:
 
 def show_accuracy_explorer() -> None:
     """Show the test-accuracy explorer."""
-    display(accuracy_explorer())
+    show_widget(accuracy_explorer())
 
 
 # ---------------------------------------------------------------- advice picker
@@ -218,4 +217,4 @@ def advice_picker() -> widgets.VBox:
 
 def show_advice_picker() -> None:
     """Show the 'what would you advise?' picker."""
-    display(advice_picker())
+    show_widget(advice_picker())

@@ -13,12 +13,11 @@ from html import escape
 from typing import Any, Literal, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
 from ..render import source_links_html
-from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 LESSON_ID = "07_relief_toolkit"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
@@ -279,4 +278,4 @@ def relief_picker(problem_id: Optional[str] = None, weeks: int = 24) -> widgets.
 
 def show_relief_picker() -> None:
     """Show the 'what would you advise?' picker."""
-    display(relief_picker())
+    show_widget(relief_picker())

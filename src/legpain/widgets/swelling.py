@@ -19,7 +19,7 @@ from ..data import Course, DataError, lesson_section, load_course
 from ..levels import Level
 from ..render import assessment_html, source_links_html
 from ..triage import assess, check_weeks, level_for
-from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area
+from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
 
 LESSON_ID = "02_swelling_oedema"
 WEEK_LABEL = "Week of pregnancy (1-42, or leave empty)"
@@ -185,6 +185,5 @@ def swelling_sorter() -> widgets.VBox:
 
 def show_swelling_sorter() -> None:
     """Show the swelling sorter."""
-    from IPython.display import display
 
-    display(swelling_sorter())
+    show_widget(swelling_sorter())
