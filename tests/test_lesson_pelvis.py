@@ -211,13 +211,15 @@ def test_picker_empty_and_unknown(course):
 
 def test_accuracy_explorer_updates_when_controls_change():
     box = accuracy_explorer()
-    choice, slider, out = box.children
-    assert choice.description == "Test" and slider.description == "Women with PGP (of 100)"
+    choice, count, out = box.children
+    assert choice.description == "Test" and count.description == "Women with PGP (of 100)"
     assert "about 14 to 16 test positive" in _text(out.value)
     choice.value = "aslr"
     assert "about 11 test positive" in _text(out.value)
-    slider.value = 50
+    count.value = 50
     assert "Of the 50 women with PGP, about 27 test positive" in _text(out.value)
+    count.value = 500  # the box keeps the count within 1 to 99
+    assert count.value == 99
 
 
 def test_advice_picker_ticks_change_the_level(course):

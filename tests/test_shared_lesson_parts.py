@@ -159,3 +159,5 @@ def test_show_widget_wraps_the_widget_with_the_course_style(monkeypatch):
     style, inner = outer.children
     assert inner is box and "legpain-widget" in box._dom_classes
     assert "<style>" in style.value and ".legpain-widget" in style.value and "font-size: 16px" in style.value
+    assert "white-space: normal" in style.value  # long quiz answers wrap, not overlap
+    assert "text-decoration: underline" in style.value  # links not told apart by colour alone

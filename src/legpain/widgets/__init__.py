@@ -30,6 +30,15 @@ COURSE_CSS = """
 }
 .legpain-widget .jupyter-button { height: auto; min-height: 36px; padding: 4px 14px; }
 .legpain-widget .widget-inline-hbox, .legpain-widget .widget-checkbox { min-height: 32px; }
+/* Long answers wrap onto more lines instead of overlapping the next answer. */
+.legpain-widget .widget-radio-box label {
+  height: auto; min-height: var(--jp-widgets-radio-item-height); white-space: normal;
+  line-height: 1.3; margin-bottom: 0.3em;
+}
+/* Links are underlined so that they are not told apart by colour alone (WCAG 1.4.1).
+   The theme's rule is '.jp-RenderedHTMLCommon a:link'; this one matches it and comes later. */
+.jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited,
+.legpain-widget a:link, .legpain-widget a:visited { text-decoration: underline; }
 """
 
 

@@ -148,13 +148,16 @@ def accuracy_html(test_id: Any, with_pgp: Any = DEFAULT_WITH_PGP, course: Option
 
 
 def accuracy_explorer() -> widgets.VBox:
-    """A drop-down of tests and a slider for how many of 100 women have PGP."""
+    """A drop-down of tests and a number box for how many of 100 women have PGP.
+
+    A number box rather than a slider: ipywidgets links its label for screen readers.
+    """
     tests = load_tests()
     choice = widgets.Dropdown(
         options=[(t.short, t.id) for t in tests], value=tests[0].id,
         description="Test", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
-    with_pgp = widgets.IntSlider(
+    with_pgp = widgets.BoundedIntText(
         value=DEFAULT_WITH_PGP, min=1, max=GROUP - 1, step=1,
         description=f"Women with PGP (of {GROUP})", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
