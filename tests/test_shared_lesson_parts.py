@@ -155,9 +155,9 @@ def test_show_widget_wraps_the_widget_with_the_course_style(monkeypatch):
     monkeypatch.setattr(course_widgets, "display", shown.append)
     box = widgets.VBox([widgets.Checkbox(description="A tick box")])
     course_widgets.show_widget(box)
-    (outer,) = shown
-    style, inner = outer.children
-    assert inner is box and "legpain-widget" in box._dom_classes
+    style, shown_box = shown
+    assert shown_box is box and "legpain-widget" in box._dom_classes
+    assert style.layout.display == "none"
     assert "<style>" in style.value and ".legpain-widget" in style.value and "font-size: 16px" in style.value
     assert "white-space: normal" in style.value  # long quiz answers wrap, not overlap
     assert "text-decoration: underline" in style.value  # links not told apart by colour alone

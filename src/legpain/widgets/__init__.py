@@ -71,4 +71,5 @@ def course_style() -> widgets.HTML:
 def show_widget(box: widgets.Widget) -> None:
     """Display a course widget with the projector-readable course style."""
     box.add_class("legpain-widget")
-    display(widgets.VBox([course_style(), box]))
+    display(course_style())
+    display(box)

@@ -1,0 +1,246 @@
+"""The matrix heatmap and the ranked-causes bar chart, as plotly FigureWidgets updated in place."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from typing import TYPE_CHECKING, Any
+
+import plotly.graph_objects as go
+
+from ..palette import WEIGHT_SCALE
+from . import FONT_SIZE, base_layout
+
+
+class _NbformatOnFirstUse:
+    """Stands in for the nbformat module until plotly first uses it (only in ``fig.show()``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        import nbformat
+
+        return getattr(nbformat, name)
+
+    def __bool__(self) -> bool:
+        return importlib.util.find_spec("nbformat") is not None
+
+
+def _import_figure_widget() -> type:
+    """plotly's FigureWidget, imported about 2 seconds sooner.
+
+    Importing FigureWidget imports plotly.io, which imports nbformat at once,
+    and so jsonschema and its format checkers (one of them, ``rfc3987_syntax``,
+    compiles about 40 grammars). plotly needs nbformat only inside ``fig.show()``,
+    which the course never calls. So plotly.io is imported with nbformat hidden,
+    and then given a stand-in that imports nbformat the first time it is used:
+    ``fig.show()`` still works, and nothing else changes.
+    """
+    if "nbformat" in sys.modules or "plotly.io._renderers" in sys.modules:
+        return go.FigureWidget
+    sys.modules["nbformat"] = None  # type: ignore[assignment]  # 'import nbformat' raises ImportError for now
+    try:
+        import plotly.io._renderers as renderers
+
+        widget = go.FigureWidget
+    except Exception:  # a plotly version that imports differently: fall back to the plain import
+        widget = None
+    finally:
+        del sys.modules["nbformat"]
+    try:
+        from _plotly_utils import optional_imports
+
+        optional_imports._not_importable.discard("nbformat")
+        renderers.nbformat = _NbformatOnFirstUse()
+    except Exception:  # private plotly names changed: reload the renderers with nbformat visible
+        import importlib
+
+        if "plotly.io._renderers" in sys.modules:
+            importlib.reload(sys.modules["plotly.io._renderers"])
+    return widget if widget is not None else go.FigureWidget
+
+
+FigureWidget = _import_figure_widget()
+
+
+def quick_figure_widget(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.FigureWidget:
+    """A FigureWidget built from plain dicts without plotly's validators (about a tenth of a
+    second sooner per figure when a notebook runs), then switched back to normal, so that
+    later changes are checked and sent to the browser as usual."""
+    fig = FigureWidget(data=data, layout=layout, _validate=False)
+    # No plotly toolbar: the axes are fixed, and its icon-only links have no text for screen readers.
+    fig._config = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+    fig._validate = True
+    fig._layout_obj._validate = True
+    for trace in fig.data:
+        trace._validate = True
+    return fig
+
+if TYPE_CHECKING:
+    from ..explorer import BarView, MatrixView, StyleView
+
+
+def weight_colorscale() -> list[list[Any]]:
+    """A stepped scale: one flat colour for each weight 0, 1, 2, 3 (with zmin 0 and zmax 3)."""
+    edges = [0, 1 / 6, 1 / 2, 5 / 6, 1]
+    scale: list[list[Any]] = []
+    for i, colour in enumerate(WEIGHT_SCALE):
+        scale.append([edges[i], colour])
+        scale.append([edges[i + 1], colour])
+    return scale
+
+
+def _heatmap_props(view: "MatrixView") -> dict[str, Any]:
+    return {
+        "z": [list(row) for row in view.z],
+        "x": list(range(len(view.columns))),
+        "y": list(range(len(view.rows))),
+        "text": [list(row) for row in view.text],
+        "hovertext": [list(row) for row in view.hover],
+    }
+
+
+def _layout_props(view: "MatrixView") -> dict[str, Any]:
+    return {
+        "height": view.height,
+        "yaxis.tickvals": list(range(len(view.rows))),
+        "yaxis.ticktext": list(view.y_labels),
+        "xaxis.ticktext": list(view.x_labels),
+        "xaxis.tickvals": list(range(len(view.columns))),
+    }
+
+
+def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
+    if view.highlight is None:
+        return []
+    x, y = view.highlight
+    return [
+        {
+            "type": "rect", "xref": "x", "yref": "y",
+            "x0": x - 0.5, "x1": x + 0.5, "y0": y - 0.5, "y1": y + 0.5,
+            "line": {"color": "#000000", "width": 5},
+            "fillcolor": "rgba(0,0,0,0)",
+        }
+    ]
+
+
+def matrix_figure(view: "MatrixView") -> go.FigureWidget:
+    """The heatmap of symptoms (rows) against causes (columns), coloured and labelled by weight."""
+    layout = base_layout("Symptoms (rows) and the causes they point to (columns)", view.height)
+    layout["template"] = {}  # no plotly default template: quicker, and the same look as show_figure
+    layout["margin"] = {"l": 500, "r": 30, "t": 200, "b": 40}
+    axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
+    layout["xaxis"] = {**axis, "side": "top", "tickangle": -60}
+    layout["yaxis"] = {**axis, "autorange": "reversed"}
+    heatmap = {
+        "type": "heatmap",
+        "meta": "matrix",
+        "zmin": 0,
+        "zmax": 3,
+        "colorscale": weight_colorscale(),
+        "xgap": 2,
+        "ygap": 2,
+        "texttemplate": "%{text}",
+        "textfont": {"size": FONT_SIZE},
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "colorbar": {
+            "title": {"text": "Weight"},
+            "tickvals": [0, 1, 2, 3],
+            "ticktext": ["0 none", "1 possible", "2", "3 typical"],
+            "len": 0.5,
+            "y": 1,
+            "yanchor": "top",
+        },
+        **_heatmap_props(view),
+    }
+    for key, value in _layout_props(view).items():
+        if "." in key:
+            axis, prop = key.split(".")
+            layout[axis][prop] = value
+        else:
+            layout[key] = value
+    layout["shapes"] = _highlight_shapes(view)
+    fig = quick_figure_widget([heatmap], layout)
+    fig._legpain_view = view  # the last view applied, to send only what changed
+    return fig
+
+
+def apply_matrix_view(fig: go.FigureWidget, view: "MatrixView") -> None:
+    """Update the heatmap in place; only what differs from the last view is sent to the browser."""
+    old = getattr(fig, "_legpain_view", None)
+    same_data = old is not None and (old.rows, old.z, old.x_labels, old.hover) == (view.rows, view.z, view.x_labels, view.hover)
+    with fig.batch_update():
+        if not same_data:
+            fig.data[0].update(_heatmap_props(view))
+            fig.layout.update(_layout_props(view))
+        if old is None or old.highlight != view.highlight or not same_data:
+            fig.layout.shapes = _highlight_shapes(view)
+    fig._legpain_view = view
+
+
+def bar_figure(view: "BarView") -> go.FigureWidget:
+    """Likely causes as horizontal bars, most likely at the top, each labelled with its score and seriousness."""
+    layout = base_layout("Likely causes of the ticked symptoms", view.height)
+    layout["template"] = {}
+    layout["margin"] = {"l": 260, "r": 40, "t": 70, "b": 60}
+    layout["yaxis"] = {"autorange": "reversed", "showgrid": False, "fixedrange": True, "showline": True, "linecolor": "#000000"}
+    layout["xaxis"] = {"title": {"text": "Score (sum of the matrix weights)"}, "fixedrange": True, "rangemode": "tozero", "dtick": 1,
+                       "showline": True, "linecolor": "#000000", "gridcolor": "#DDDDDD", "zeroline": False}
+    bars = {
+        "type": "bar",
+        "meta": "causes",
+        "orientation": "h",
+        "textposition": "auto",
+        "insidetextanchor": "start",
+        "textfont": {"size": FONT_SIZE, "color": "#000000"},
+        "marker": {"line": {"color": "#000000", "width": 1}},
+        "hovertemplate": "%{y}: score %{x}<extra></extra>",
+    }
+    bars.update(_bar_props(view))
+    bars["marker"].update(_bar_marker(view))
+    layout.update(_bar_layout(view))
+    layout["xaxis"]["visible"] = layout["yaxis"]["visible"] = not view.message
+    return quick_figure_widget([bars], layout)
+
+
+def _bar_props(view: "BarView") -> dict[str, Any]:
+    return {"x": list(view.scores), "y": list(view.names), "text": list(view.text)}
+
+
+def _bar_marker(view: "BarView") -> dict[str, Any]:
+    return {
+        "color": list(view.colours),
+        "pattern": {"shape": list(view.patterns), "fillmode": "overlay", "fgcolor": "#000000", "size": 8},
+    }
+
+
+def _bar_layout(view: "BarView") -> dict[str, Any]:
+    note = {"text": view.message, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "font": {"size": FONT_SIZE + 2}}
+    return {"height": view.height, "annotations": [note] if view.message else []}
+
+
+def apply_bar_view(fig: go.FigureWidget, view: "BarView") -> None:
+    """Change the bars' data in place (no new figure)."""
+    with fig.batch_update():
+        bars = fig.data[0]
+        bars.update(_bar_props(view))
+        bars.marker.update(_bar_marker(view))
+        fig.layout.update(_bar_layout(view))
+        fig.layout.xaxis.visible = not view.message
+        fig.layout.yaxis.visible = not view.message
+
+
+def apply_style(fig: go.FigureWidget, style: "StyleView") -> None:
+    """High contrast: larger type and thicker lines; normal: the course style."""
+    with fig.batch_update():
+        fig.layout.font.size = style.font_size
+        fig.layout.title.font.size = style.font_size + 4
+        fig.layout.xaxis.linewidth = style.line_width
+        fig.layout.yaxis.linewidth = style.line_width
+        for trace in fig.data:
+            if trace.type == "heatmap":
+                trace.textfont.size = style.font_size
+                trace.xgap = trace.ygap = 2 + style.line_width
+            elif trace.type == "bar":
+                trace.marker.line.width = style.line_width
+                trace.textfont.size = style.font_size
+            elif trace.type == "scatter" and trace.mode == "markers+text":
+                trace.textfont.size = style.font_size
