@@ -45,11 +45,27 @@ test-notebooks: $(TEST_STAMP)
 	$(BIN)/python -m pytest notebooks $(NBVAL) -p no:cacheprovider
 
 # --- real-browser tests (tests/browser) -------------------------------------
+# Chromium from Debian (only when missing, and only as root with apt-get) and axe-core from npm
+# into build/axe (git-ignored). Never `playwright install`: it downloads a browser from the internet.
 browser-deps:
-	@echo "browser-deps: nothing to install yet"
+	@if [ -n "$$LEGPAIN_CHROMIUM" ] || [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then \
+	  echo "browser-deps: Chromium is installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+	  echo "browser-deps: Chromium is missing and cannot be installed here (needs root and apt-get):"; \
+	  echo "browser-deps: the browser tests will be skipped (under CI=true they fail instead)"; \
+	fi
+	@if [ -f build/axe/node_modules/axe-core/axe.min.js ]; then \
+	  echo "browser-deps: axe-core is installed"; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --no-audit --no-fund --prefix build/axe axe-core@4.11.0; \
+	else \
+	  echo "browser-deps: npm is missing, so axe-core cannot be installed: the accessibility tests will be skipped"; \
+	fi
 
-test-browser: $(TEST_STAMP)
-	@echo "test-browser: no browser tests yet"
+test-browser: $(TEST_STAMP) browser-deps
+	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
 # --- benchmarks --------------------------------------------------------------
 bench: $(TEST_STAMP)

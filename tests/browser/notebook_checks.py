@@ -1,0 +1,170 @@
+"""Checks shared by the JupyterLab and Voila tests: figures, colours, the quiz and the interaction files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+import browser_support as bs
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+ACTIONS = {"fill", "select", "radio", "check", "click", "slider"}
+NEEDS_VALUE = {"fill", "select", "radio", "slider"}
+
+
+def stem(name: str) -> str:
+    return Path(name).stem
+
+
+def allowed_colours() -> set[str]:
+    """Okabe-Ito and the course's sequential weight scale (and the level fills, all Okabe-Ito)."""
+    from legpain import palette
+
+    colours = {c.upper() for c in palette.OKABE_ITO.values()}
+    colours |= {c.upper() for c in palette.WEIGHT_SCALE}
+    colours |= {style["fill"].upper() for style in palette.LEVEL_STYLE.values()}
+    return colours
+
+
+def colour_problems(colours: list[dict[str, Any]]) -> list[str]:
+    allowed = allowed_colours()
+    problems = []
+    for item in colours:
+        hex_colour = bs.normalise_colour(item["colour"])
+        if hex_colour is None:
+            continue  # transparent
+        if hex_colour in allowed or (hex_colour.startswith("#") and bs.is_achromatic(hex_colour)):
+            continue
+        problems.append(f"{item['graph']}: {item['prop']} {item['colour']}")
+    return sorted(set(problems))
+
+
+# ---------------------------------------------------------------- the notebook file
+
+
+def code_cells(name: str) -> list[str]:
+    import nbformat
+
+    nb = nbformat.read(bs.NOTEBOOKS / name, as_version=4)
+    return [cell.source for cell in nb.cells if cell.cell_type == "code"]
+
+
+def has_quiz(name: str) -> bool:
+    return any("show_quiz(" in source for source in code_cells(name))
+
+
+def widget_cells(cells: list[dict[str, Any]]) -> list[int]:
+    """Code cells (by index) that show a widget other than the self-check."""
+    found = []
+    for cell in cells:
+        if cell["type"] != "code" or "show_quiz(" in cell["source"]:
+            continue
+        if any(WIDGET_MIME in (out.get("data") or {}) for out in cell["outputs"]):
+            found.append(cell["index"])
+    return found
+
+
+def plotly_outputs(cells: list[dict[str, Any]]) -> int:
+    return sum(PLOTLY_MIME in (out.get("data") or {}) for cell in cells for out in cell["outputs"])
+
+
+def error_outputs(cells: list[dict[str, Any]]) -> list[str]:
+    problems = []
+    for cell in cells:
+        if cell["type"] != "code":
+            continue
+        first_line = cell["source"].strip().splitlines()[0] if cell["source"].strip() else ""
+        if cell["execution_count"] is None:
+            problems.append(f"cell {cell['index']} ({first_line}) did not run")
+        for out in cell["outputs"]:
+            if out.get("output_type") == "error":
+                problems.append(f"cell {cell['index']} ({first_line}) raised {out.get('ename')}: {out.get('evalue')}")
+            elif out.get("output_type") == "stream" and out.get("name") == "stderr":
+                problems.append(f"cell {cell['index']} ({first_line}) wrote to stderr: {str(out.get('text'))[:300]}")
+    return problems
+
+
+# ---------------------------------------------------------------- the interaction files
+
+
+def load_interactions(name: str) -> Optional[list[dict[str, Any]]]:
+    """The steps of tests/browser/interactions/<stem>.yaml, checked; None when there is no file."""
+    path = bs.INTERACTIONS / f"{stem(name)}.yaml"
+    if not path.is_file():
+        return None
+    where = f"tests/browser/interactions/{path.name}"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(spec, dict) or not isinstance(spec.get("steps"), list) or not spec["steps"]:
+        raise ValueError(f"{where}: expected a mapping with a non-empty 'steps' list")
+    if spec.get("notebook") != name:
+        raise ValueError(f"{where}: 'notebook' is {spec.get('notebook')!r}, expected {name!r}")
+    for i, step in enumerate(spec["steps"]):
+        if not isinstance(step, dict):
+            raise ValueError(f"{where}: steps[{i}] is not a mapping")
+        for key in ("control_label", "action", "expect_text"):
+            if not isinstance(step.get(key), str) or not step[key].strip():
+                raise ValueError(f"{where}: steps[{i}] needs a non-empty {key!r}")
+        if step["action"] not in ACTIONS:
+            raise ValueError(f"{where}: steps[{i}] action {step['action']!r} is not one of {sorted(ACTIONS)}")
+        if step["action"] in NEEDS_VALUE and step.get("value") in (None, ""):
+            raise ValueError(f"{where}: steps[{i}] ({step['action']}) needs a 'value'")
+    return spec["steps"]
+
+
+# ---------------------------------------------------------------- the quiz
+
+
+def quiz_questions(name: str) -> list[dict[str, Any]]:
+    """The lesson's questions, straight from its data file."""
+    path = bs.DATA / "lessons" / f"{stem(name)}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data["quiz"]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def answer_quiz(root: Any, name: str) -> list[str]:
+    """Answer every question twice, wrong then right, and read the feedback. Returns problems."""
+    questions = quiz_questions(name)
+    shown = root.locator(".legpain-quiz-question")
+    problems = []
+    if shown.count() != len(questions):
+        return [f"{shown.count()} questions on screen, {len(questions)} in data/lessons/{stem(name)}.yaml"]
+    for i, question in enumerate(questions):
+        box = shown.nth(i)
+        box.scroll_into_view_if_needed()
+        if _squash(question["prompt"]) not in _squash(box.inner_text()):
+            problems.append(f"question {i + 1}: prompt {question['prompt']!r} not shown")
+            continue
+        right = next(o for o in question["options"] if o.get("correct"))
+        wrong = next(o for o in question["options"] if not o.get("correct"))
+        feedback = box.locator(".legpain-output")
+        for option, expected in ((wrong, "Not quite."), (right, "Correct.")):
+            label = box.locator(".widget-radio-box label").filter(has_text=re.compile(r"^\s*" + re.escape(_squash(option["text"])) + r"\s*$"))
+            if label.count() != 1:
+                problems.append(f"question {i + 1}: answer {option['text']!r} found {label.count()} times")
+                break
+            try:
+                label.locator("input[type=radio]").check(timeout=5_000)
+            except Exception as exc:
+                covered = "intercepts pointer events" in str(exc)
+                problems.append(
+                    f"question {i + 1}: the answer {option['text']!r} cannot be chosen with the mouse"
+                    + (": another answer's label lies over it (a long answer wraps onto the next one)" if covered else f": {str(exc).splitlines()[0]}")
+                )
+                break
+            box.get_by_role("button", name="Check", exact=True).click()
+            try:
+                # The feedback starts with its verdict (after a symbol): match the start, case and all.
+                verdict = re.compile(r"^\W*" + re.escape(expected))
+                feedback.locator(".legpain-message").filter(has_text=verdict).wait_for(state="visible", timeout=bs.STEP_TIMEOUT)
+            except Exception:
+                problems.append(f"question {i + 1}: after choosing {option['text']!r} and Check, "
+                                f"expected {expected!r}; saw {feedback.inner_text()[:200]!r}")
+    return problems

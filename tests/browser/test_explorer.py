@@ -1,0 +1,141 @@
+"""The symptom-to-advice explorer (notebook 08), in JupyterLab and in Voila (the class view).
+
+One test per outcome path: each urgency level shows its banner, a red flag ticked after
+everyday symptoms escalates at once, and "Clear all" resets. Which symptom gives which
+level comes from data/symptoms.csv, not from the code under test.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Iterator, Optional
+
+import pytest
+
+import browser_support as bs
+from legpain import load_course
+from legpain.levels import LEVELS, Level
+
+COURSE = load_course(bs.DATA)
+KINDS = ["lab", "voila"]
+
+pytestmark = pytest.mark.skipif(
+    not (bs.NOTEBOOKS / bs.EXPLORER_NOTEBOOK).is_file(), reason=f"{bs.EXPLORER_NOTEBOOK} has not been written yet"
+)
+
+
+def first_symptom(level: Level, red_flag: Optional[bool] = None) -> Any:
+    """The first symptom in data/symptoms.csv with this level (and red-flag status)."""
+    for symptom in COURSE.symptoms.values():
+        if symptom.level == level and (red_flag is None or symptom.red_flag == red_flag):
+            return symptom
+    raise LookupError(f"no symptom with level {level.value} in data/symptoms.csv")
+
+
+class Explorer:
+    def __init__(self, kind: str, page: Any):
+        self.kind, self.page = kind, page
+        self.root = bs.notebook_root(page, kind)
+        self.checker = bs.explorer_part(self.root, bs.CHECKER_TITLE)
+        self.matrix = bs.explorer_part(self.root, bs.MATRIX_TITLE)
+
+    def wait_banner(self, expected: Optional[str], timeout_s: float = bs.STEP_TIMEOUT / 1000) -> Optional[str]:
+        deadline = time.monotonic() + timeout_s
+        level = bs.banner_level(self.checker)
+        while level != expected and time.monotonic() < deadline:
+            time.sleep(0.05)
+            level = bs.banner_level(self.checker)
+        return level
+
+    def clear(self) -> None:
+        bs.perform(self.checker, "click", "Clear all")
+        self.wait_banner(None)
+
+
+@pytest.fixture(scope="module", params=KINDS)
+def explorer(request: Any, browser: Any) -> Iterator[Explorer]:
+    kind = request.param
+    server = request.getfixturevalue(f"{kind}_server")
+    label = f"{kind}-explorer"
+    if kind == "lab":
+        page = bs.open_in_lab(browser, server, bs.EXPLORER_NOTEBOOK)
+        bs.register_page(label, page)
+        run = bs.run_all_and_wait(page)
+        assert run["ok"] is True, "Run All failed in the explorer notebook"
+    else:
+        page = bs.open_in_voila(browser, server, bs.EXPLORER_NOTEBOOK)
+        bs.register_page(label, page)
+    try:
+        ex = Explorer(kind, page)
+        ex.checker.wait_for(state="visible", timeout=60_000)
+        yield ex
+    finally:
+        bs.unregister_page(label)
+        if kind == "lab":
+            bs.shutdown_lab_page(page)
+        else:
+            page.close()
+
+
+@pytest.mark.parametrize("level", LEVELS, ids=[lv.value for lv in LEVELS])
+def test_each_level_shows_its_banner(explorer: Explorer, level: Level) -> None:
+    explorer.clear()
+    symptom = first_symptom(level)
+    bs.perform(explorer.checker, "check", symptom.label)
+    shown = explorer.wait_banner(level.value)
+    assert shown == level.value, f"ticking {symptom.label!r} (level {level.value} in data/symptoms.csv) showed banner {shown!r}"
+    banner = explorer.checker.locator(".legpain-banner")
+    assert banner.is_visible()
+    assert level.label.upper() in banner.inner_text()
+    if symptom.red_flag:
+        flags = explorer.checker.locator(".legpain-red-flags")
+        assert symptom.label in flags.inner_text(), "the red flag that set the level is not named"
+
+
+def test_red_flag_escalates_at_once(explorer: Explorer) -> None:
+    explorer.clear()
+    everyday = [first_symptom(Level.SELF_CARE), first_symptom(Level.ROUTINE)]
+    for symptom in everyday:
+        bs.perform(explorer.checker, "check", symptom.label)
+    assert explorer.wait_banner(Level.ROUTINE.value) == Level.ROUTINE.value
+    flag = first_symptom(Level.URGENT, red_flag=True)
+    started = time.monotonic()
+    bs.perform(explorer.checker, "check", flag.label)
+    shown = explorer.wait_banner(Level.URGENT.value)
+    assert shown == Level.URGENT.value, f"ticking the red flag {flag.label!r} left the banner at {shown!r}"
+    assert flag.label in explorer.checker.locator(".legpain-red-flags").inner_text()
+    # "At once": the one tick is enough, with no other button to press; and it is quick.
+    assert time.monotonic() - started < 5, "the banner took more than 5 s to escalate"
+
+
+def test_clear_all_resets(explorer: Explorer) -> None:
+    explorer.clear()
+    bs.perform(explorer.checker, "check", first_symptom(Level.EMERGENCY).label)
+    assert explorer.wait_banner(Level.EMERGENCY.value) == Level.EMERGENCY.value
+    bs.perform(explorer.checker, "click", "Clear all")
+    assert explorer.wait_banner(None) is None, "a banner is still shown after Clear all"
+    ticked = explorer.checker.locator("input[type=checkbox]:checked")
+    assert ticked.count() == 0, f"{ticked.count()} boxes still ticked after Clear all"
+    message = COURSE.advice["nothing_selected"].text
+    explorer.checker.get_by_text(message).wait_for(state="visible")
+
+
+def test_matrix_filter_by_level(explorer: Explorer) -> None:
+    emergency = [s for s in COURSE.symptoms.values() if s.level == Level.EMERGENCY]
+    bs.perform(explorer.matrix, "select", "Urgency level", Level.EMERGENCY.label)
+    expected = f"shows {len(emergency)} of {len(COURSE.symptoms)} symptoms"
+    explorer.matrix.get_by_text(expected).wait_for(state="visible")
+    bs.perform(explorer.matrix, "select", "Urgency level", "All levels")
+    explorer.matrix.get_by_text(f"shows {len(COURSE.symptoms)} of {len(COURSE.symptoms)} symptoms").wait_for(state="visible")
+
+
+@pytest.mark.parametrize("level", LEVELS, ids=[lv.value for lv in LEVELS])
+def test_banner_is_accessible(explorer: Explorer, level: Level, axe_path: str) -> None:
+    """Each banner's colours pass WCAG AA contrast, and the panel around it has no serious axe finding."""
+    explorer.clear()
+    bs.perform(explorer.checker, "check", first_symptom(level).label)
+    assert explorer.wait_banner(level.value) == level.value
+    violations = bs.run_axe(explorer.page, ".legpain-explorer")
+    bad = [f"{v['id']} ({v['impact']}): " + "; ".join(n["target"] for n in v["nodes"][:5])
+           for v in violations if v["impact"] in ("serious", "critical")]
+    assert bad == [], f"axe-core in the explorer with the {level.value} banner ({explorer.kind})"
