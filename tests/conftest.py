@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any, Callable
+
+import yaml
 
 import pytest
 
-from legpain import load_course
+from legpain import Course, load_course
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -24,3 +28,17 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+def html_text(html: str) -> str:
+    """The visible text of an HTML fragment, with white space folded."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def edit_lesson(data_copy: Path, lesson_id: str, change: Callable[[Any], None]) -> Course:
+    """Apply ``change`` to the parsed lesson file in a data copy; return the course that reads it."""
+    path = data_copy / "lessons" / f"{lesson_id}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load_course(data_copy)

@@ -12,15 +12,9 @@ from legpain.widgets.clots import left_calculator_html, left_calculator_widget, 
 
 from conftest import DATA
 
+from conftest import edit_lesson
+
 LESSON = "06_clots_and_inflamed_veins"
-
-
-def _edit_lesson(data_copy, edit):
-    path = data_copy / "lessons" / f"{LESSON}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(raw)
-    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
-    return load_course(data_copy)
 
 
 def _message(value) -> str:
@@ -139,7 +133,7 @@ def test_relative_risk_rises_from_pregnancy_to_after_birth(course):
 
 
 def test_relative_risk_needs_one_comparison_group(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["relative_risk"][0].update(relative_risk=2))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["relative_risk"][0].update(relative_risk=2))
     with pytest.raises(DataError, match="comparison group"):
         load_relative_risk(course)
 
@@ -151,7 +145,7 @@ def test_leg_side_shows_88_percent_left(course):
 
 
 def test_negative_count_of_women_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["leg_side"][1].update(women=-12))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["leg_side"][1].update(women=-12))
     with pytest.raises(DataError) as caught:
         load_leg_side(course)
     assert (caught.value.row, caught.value.column) == ("leg_side[1]", "women")

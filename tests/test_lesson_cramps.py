@@ -5,9 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-import yaml
 
-from legpain import DataError, Level, level_for, load_course
+from legpain import DataError, Level, level_for
 from legpain.figures.cramps import load_prevalence, prevalence_figure, prevalence_summary
 from legpain.widgets.cramps import (
     STAGE_LABEL,
@@ -18,15 +17,9 @@ from legpain.widgets.cramps import (
     rls_stage_selector,
 )
 
+from conftest import edit_lesson
+
 LESSON = "04_cramps_and_blood_chemistry"
-
-
-def _edit_lesson(data_copy, change):
-    path = data_copy / "lessons" / f"{LESSON}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return load_course(data_copy)
 
 
 # ------------------------------------------------------------------ figure
@@ -72,7 +65,7 @@ def test_figure_shows_values_as_text_and_the_second_estimate_as_a_diamond(course
     (lambda raw: raw["rls_prevalence"][0].update(estimate="guess"), "estimate"),
 ])
 def test_bad_prevalence_rows_name_the_row_and_column(data_copy, change, column):
-    course = _edit_lesson(data_copy, change)
+    course = edit_lesson(data_copy, LESSON, change)
     with pytest.raises(DataError) as caught:
         load_prevalence(course)
     assert caught.value.file == f"data/lessons/{LESSON}.yaml"
@@ -81,7 +74,7 @@ def test_bad_prevalence_rows_name_the_row_and_column(data_copy, change, column):
 
 
 def test_picker_with_an_unknown_symptom_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["picker_features"][0].update(symptom_id="night_cramp_x"))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["picker_features"][0].update(symptom_id="night_cramp_x"))
     with pytest.raises(DataError) as caught:
         load_picker(course)
     assert (caught.value.row, caught.value.column) == ("picker_features[0]", "symptom_id")

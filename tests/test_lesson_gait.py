@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
-import yaml
 
-from legpain import DataError, load_course
+from legpain import DataError
 from legpain.figures.gait import direction_figure, direction_summary
 from legpain.widgets.gait import (
     NONE_ANSWER,
@@ -19,19 +17,9 @@ from legpain.widgets.gait import (
     scenario_html,
 )
 
+from conftest import edit_lesson, html_text
+
 LESSON = "05_posture_gait_and_muscle_strain"
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def _edit(data_copy, change):
-    path = data_copy / "lessons" / f"{LESSON}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return load_course(data_copy)
 
 
 # ---------------------------------------------------------------- data
@@ -59,7 +47,7 @@ def test_unknown_direction_is_rejected(data_copy):
         raw["changes"][0]["direction"] = "sideways"
 
     with pytest.raises(DataError) as caught:
-        load_changes(_edit(data_copy, sideways))
+        load_changes(edit_lesson(data_copy, LESSON, sideways))
     assert (caught.value.row, caught.value.column) == ("changes[0]", "direction")
 
 
@@ -68,7 +56,7 @@ def test_scenario_answer_must_be_a_change(data_copy):
         raw["scenarios"][0]["answer"] = "step_widht"
 
     with pytest.raises(DataError) as caught:
-        load_scenarios(_edit(data_copy, typo))
+        load_scenarios(edit_lesson(data_copy, LESSON, typo))
     assert (caught.value.row, caught.value.column) == ("scenarios[0]", "answer")
 
 
@@ -77,7 +65,7 @@ def test_scenario_symptom_must_exist(data_copy):
         raw["scenarios"][-1]["symptom_ids"] = ["one_leg_swolen"]
 
     with pytest.raises(DataError) as caught:
-        load_scenarios(_edit(data_copy, typo))
+        load_scenarios(edit_lesson(data_copy, LESSON, typo))
     assert caught.value.column == "symptom_ids"
 
 
@@ -86,7 +74,7 @@ def test_change_without_source_is_rejected(data_copy):
         raw["changes"][1]["source_ids"] = []
 
     with pytest.raises(DataError) as caught:
-        load_changes(_edit(data_copy, unsourced))
+        load_changes(edit_lesson(data_copy, LESSON, unsourced))
     assert (caught.value.row, caught.value.column) == ("changes[1]", "source_ids")
 
 
@@ -95,14 +83,14 @@ def test_reserved_none_id_cannot_be_a_change(data_copy):
         raw["changes"][0]["id"] = "none"
 
     with pytest.raises(DataError, match="reserved"):
-        load_changes(_edit(data_copy, clash))
+        load_changes(edit_lesson(data_copy, LESSON, clash))
 
 
 # ---------------------------------------------------------------- callback
 
 
 def test_right_answer_gets_explanation_and_advice(course):
-    text = _text(check_change("waddle", "step_width", course))
+    text = html_text(check_change("waddle", "step_width", course))
     assert text.strip().startswith("✔ Right: Step width.")
     assert "What to advise:" in text and "Supportive shoes" in text
 
@@ -110,20 +98,20 @@ def test_right_answer_gets_explanation_and_advice(course):
 def test_wrong_answer_names_the_best_answer(course):
     html = check_change("curved_back", "stride", course)
     assert 'role="alert"' in html
-    assert "The best answer is: Curves of the spine (lordosis, kyphosis)." in _text(html)
+    assert "The best answer is: Curves of the spine (lordosis, kyphosis)." in html_text(html)
     assert "does not correlate" in html
 
 
 def test_pulled_calf_is_not_strain_and_the_engine_says_urgent(course):
-    wrong = _text(check_change("pulled_calf", "load", course))
+    wrong = html_text(check_change("pulled_calf", "load", course))
     assert "Not this one" in wrong and "None of these: it needs checking" in wrong
     assert "URGENT" in wrong
-    right = _text(check_change("pulled_calf", NONE_ANSWER, course))
+    right = html_text(check_change("pulled_calf", NONE_ANSWER, course))
     assert "Right" in right and "URGENT" in right
 
 
 def test_aching_legs_scenario_shows_self_care_level(course):
-    text = _text(check_change("aching_legs", "load", course))
+    text = html_text(check_change("aching_legs", "load", course))
     assert "Right" in text and "SELF-CARE" in text
 
 
@@ -146,7 +134,7 @@ def test_scenario_text_is_escaped(data_copy):
     def inject(raw):
         raw["scenarios"][0]["prompt"] = "She says <b>waddle</b> & more"
 
-    html = scenario_html("waddle", _edit(data_copy, inject))
+    html = scenario_html("waddle", edit_lesson(data_copy, LESSON, inject))
     assert "<b>" not in html and "&lt;b&gt;waddle&lt;/b&gt; &amp; more" in html
 
 
@@ -183,7 +171,7 @@ def test_summary_counts_follow_the_data(course, data_copy):
     def flip(raw):
         raw["changes"][2]["direction"] = "decrease"
 
-    assert direction_summary(load_changes(_edit(data_copy, flip))).startswith("Of 7 changes, 4 increase")
+    assert direction_summary(load_changes(edit_lesson(data_copy, LESSON, flip))).startswith("Of 7 changes, 4 increase")
 
 
 # ---------------------------------------------------------------- builder

@@ -5,22 +5,15 @@ from __future__ import annotations
 import itertools
 
 import pytest
-import yaml
 
-from legpain import DataError, Level, load_course
+from legpain import DataError, Level
 from legpain.figures.nerves import AREAS, how_common_figure, load_how_common, load_nerve_problems, nerve_map_figure
 from legpain.widgets.nerves import load_picker, nerve_picker_html, nerve_picker_widget
 
+from conftest import edit_lesson
+
 LESSON = "03_nerve_compression"
 CAUDA_EQUINA_FLAGS = ["saddle_numbness", "bladder_bowel_change", "both_legs_weak"]
-
-
-def _edit_lesson(data_copy, edit):
-    path = data_copy / "lessons" / f"{LESSON}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(raw)
-    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
-    return load_course(data_copy)
 
 
 # ------------------------------------------------------------------ data
@@ -34,7 +27,7 @@ def test_every_nerve_problem_links_to_a_cause_of_this_lesson_or_pgp(course):
 
 
 def test_unknown_body_area_is_rejected_with_file_row_and_column(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["nerve_problems"][2].update(areas=["elbow"]))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["nerve_problems"][2].update(areas=["elbow"]))
     with pytest.raises(DataError) as caught:
         load_nerve_problems(course)
     assert caught.value.file == f"data/lessons/{LESSON}.yaml"
@@ -43,7 +36,7 @@ def test_unknown_body_area_is_rejected_with_file_row_and_column(data_copy):
 
 
 def test_unknown_cause_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["nerve_problems"][0].update(cause_id="sciatica"))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["nerve_problems"][0].update(cause_id="sciatica"))
     with pytest.raises(DataError) as caught:
         load_nerve_problems(course)
     assert (caught.value.row, caught.value.column) == ("nerve_problems[0]", "cause_id")
@@ -51,27 +44,27 @@ def test_unknown_cause_is_rejected(data_copy):
 
 
 def test_missing_source_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["how_common"][1].update(source_ids=["S999"]))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["how_common"][1].update(source_ids=["S999"]))
     with pytest.raises(DataError) as caught:
         load_how_common(course)
     assert (caught.value.row, caught.value.column) == ("how_common[1]", "source_ids")
 
 
 def test_count_larger_than_group_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["how_common"][0].update(count=6, out_of=5))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["how_common"][0].update(count=6, out_of=5))
     with pytest.raises(DataError, match="at most out_of"):
         load_how_common(course)
 
 
 def test_picker_symptom_must_exist(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["picker"][1].update(symptom_id="outer_thigh_numbness"))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["picker"][1].update(symptom_id="outer_thigh_numbness"))
     with pytest.raises(DataError) as caught:
         load_picker(course)
     assert (caught.value.row, caught.value.column) == ("picker[1]", "symptom_id")
 
 
 def test_picker_symptom_only_once(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["picker"].append(dict(raw["picker"][0])))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["picker"].append(dict(raw["picker"][0])))
     with pytest.raises(DataError, match="only once"):
         load_picker(course)
 
@@ -107,7 +100,7 @@ def test_cauda_equina_covers_saddle_and_both_legs(course):
 
 
 def test_map_summary_follows_the_data(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["nerve_problems"][2].update(name="Trapped thigh nerve"))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["nerve_problems"][2].update(name="Trapped thigh nerve"))
     _, summary = nerve_map_figure(load_nerve_problems(course))
     assert "Trapped thigh nerve: front and outer thigh" in summary
 

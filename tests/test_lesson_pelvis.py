@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
-import yaml
 
-from legpain import DataError, load_course
+from legpain import DataError
 from legpain.figures.pelvis import accuracy_figure, accuracy_summary
 from legpain.widgets.pelvis import (
     accuracy_explorer,
@@ -18,20 +16,9 @@ from legpain.widgets.pelvis import (
     picker_advice_html,
 )
 
+from conftest import edit_lesson, html_text
+
 LESSON = "01_pelvic_girdle_pain"
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def _edit(data_copy, change):
-    """Apply ``change`` to a private copy of the lesson file and return the course that reads it."""
-    path = data_copy / "lessons" / f"{LESSON}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return load_course(data_copy)
 
 
 # ---------------------------------------------------------------- data
@@ -62,7 +49,7 @@ def test_range_with_low_above_high_is_rejected(data_copy):
         raw["tests"][0]["sensitivity"] = {"low": 0.9, "high": 0.7}
 
     with pytest.raises(DataError) as caught:
-        load_tests(_edit(data_copy, swap))
+        load_tests(edit_lesson(data_copy, LESSON, swap))
     assert caught.value.file == f"data/lessons/{LESSON}.yaml"
     assert caught.value.row == "tests[0]"
     assert "low" in str(caught.value)
@@ -73,7 +60,7 @@ def test_sensitivity_above_one_is_rejected(data_copy):
         raw["tests"][1]["sensitivity"] = {"low": 54, "high": 54}
 
     with pytest.raises(DataError) as caught:
-        load_tests(_edit(data_copy, percent))
+        load_tests(edit_lesson(data_copy, LESSON, percent))
     assert caught.value.row == "tests[1]" and "sensitivity" in caught.value.column
 
 
@@ -82,7 +69,7 @@ def test_duplicate_test_id_is_rejected(data_copy):
         raw["tests"][1]["id"] = raw["tests"][0]["id"]
 
     with pytest.raises(DataError, match="unique id"):
-        load_tests(_edit(data_copy, duplicate))
+        load_tests(edit_lesson(data_copy, LESSON, duplicate))
 
 
 def test_unknown_source_in_a_test_is_rejected(data_copy):
@@ -90,7 +77,7 @@ def test_unknown_source_in_a_test_is_rejected(data_copy):
         raw["tests"][2]["source_ids"] = ["S12", "S999"]
 
     with pytest.raises(DataError) as caught:
-        load_tests(_edit(data_copy, bad_source))
+        load_tests(edit_lesson(data_copy, LESSON, bad_source))
     assert (caught.value.row, caught.value.column) == ("tests[2]", "source_ids")
 
 
@@ -99,7 +86,7 @@ def test_unknown_picker_symptom_is_rejected(data_copy):
         raw["picker"][0]["symptom_id"] = "mild_pelvic_ach"
 
     with pytest.raises(DataError) as caught:
-        load_picker(_edit(data_copy, typo))
+        load_picker(edit_lesson(data_copy, LESSON, typo))
     assert (caught.value.row, caught.value.column) == ("picker[0]", "symptom_id")
 
 
@@ -107,7 +94,7 @@ def test_unknown_picker_symptom_is_rejected(data_copy):
 
 
 def test_p4_in_a_group_with_twenty_women_with_pgp(course):
-    text = _text(accuracy_html("p4", 20, course))
+    text = html_text(accuracy_html("p4", 20, course))
     # Sensitivity 0.69-0.81 of 20 women; specificity 0.80-0.90 of 80 women.
     assert "Of the 20 women with PGP, about 14 to 16 test positive" in text
     assert "about 4 to 6 test negative (missed)" in text
@@ -116,14 +103,14 @@ def test_p4_in_a_group_with_twenty_women_with_pgp(course):
 
 
 def test_aslr_misses_more_but_gives_fewer_false_alarms(course):
-    text = _text(accuracy_html("aslr", 50, course))
+    text = html_text(accuracy_html("aslr", 50, course))
     # Sensitivity 0.54 of 50 and specificity 0.88 of 50.
     assert "Of the 50 women with PGP, about 27 test positive (found) and about 23 test negative (missed)" in text
     assert "about 6 test positive anyway" in text
 
 
 def test_combination_says_specificity_is_not_reported(course):
-    text = _text(accuracy_html("p4_and_aslr", 20, course))
+    text = html_text(accuracy_html("p4_and_aslr", 20, course))
     assert "about 14 test positive" in text
     assert "no specificity" in text
     assert "false alarms" not in text
@@ -143,14 +130,14 @@ def test_unknown_test_gives_a_message_naming_the_choices(course, test_id):
 
 
 def test_whole_float_group_size_is_accepted(course):
-    assert _text(accuracy_html("p4", 20.0, course)) == _text(accuracy_html("p4", 20, course))
+    assert html_text(accuracy_html("p4", 20.0, course)) == html_text(accuracy_html("p4", 20, course))
 
 
 def test_data_text_is_escaped(data_copy):
     def inject(raw):
         raw["tests"][0]["note"] = "<script>alert(1)</script> is a note"
 
-    course = _edit(data_copy, inject)
+    course = edit_lesson(data_copy, LESSON, inject)
     html = accuracy_html("p4", 20, course)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
@@ -181,7 +168,7 @@ def test_summary_follows_the_data(course, data_copy):
     def change(raw):
         raw["tests"][1]["sensitivity"] = {"low": 0.5, "high": 0.6}
 
-    assert "ASLR: sensitivity 50-60%" in accuracy_summary(load_tests(_edit(data_copy, change)))
+    assert "ASLR: sensitivity 50-60%" in accuracy_summary(load_tests(edit_lesson(data_copy, LESSON, change)))
 
 
 # ---------------------------------------------------------------- advice picker
@@ -213,11 +200,11 @@ def test_accuracy_explorer_updates_when_controls_change():
     box = accuracy_explorer()
     choice, count, out = box.children
     assert choice.description == "Test" and count.description == "Women with PGP (of 100)"
-    assert "about 14 to 16 test positive" in _text(out.value)
+    assert "about 14 to 16 test positive" in html_text(out.value)
     choice.value = "aslr"
-    assert "about 11 test positive" in _text(out.value)
+    assert "about 11 test positive" in html_text(out.value)
     count.value = 50
-    assert "Of the 50 women with PGP, about 27 test positive" in _text(out.value)
+    assert "Of the 50 women with PGP, about 27 test positive" in html_text(out.value)
     count.value = 500  # the box keeps the count within 1 to 99
     assert count.value == 99
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-import yaml
 
-from legpain import DataError, Level, level_for, load_course
+from legpain import DataError, Level, level_for
 from legpain.figures.swelling import evidence_figure, evidence_summary, load_interventions
 from legpain.widgets.swelling import (
     PATTERN_LABEL,
@@ -19,15 +18,9 @@ from legpain.widgets.swelling import (
     swelling_sorter,
 )
 
+from conftest import edit_lesson
+
 LESSON = "02_swelling_oedema"
-
-
-def _edit_lesson(data_copy, change):
-    path = data_copy / "lessons" / f"{LESSON}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return load_course(data_copy)
 
 
 # ------------------------------------------------------------------ figure
@@ -71,7 +64,7 @@ def test_figure_marks_findings_with_symbol_and_pattern_not_colour_alone(course):
 
 
 def test_a_bad_finding_names_file_row_and_column(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["interventions"][1].update(finding="maybe"))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["interventions"][1].update(finding="maybe"))
     with pytest.raises(DataError) as caught:
         load_interventions(course)
     assert caught.value.file == f"data/lessons/{LESSON}.yaml"
@@ -79,13 +72,13 @@ def test_a_bad_finding_names_file_row_and_column(data_copy):
 
 
 def test_an_unknown_source_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["interventions"][0].update(source_ids=["S999"]))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["interventions"][0].update(source_ids=["S999"]))
     with pytest.raises(DataError, match="S999"):
         load_interventions(course)
 
 
 def test_a_sorter_pattern_with_an_unknown_symptom_is_rejected(data_copy):
-    course = _edit_lesson(data_copy, lambda raw: raw["sorter_patterns"][0].update(symptom_ids=["swollen_ankels"]))
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["sorter_patterns"][0].update(symptom_ids=["swollen_ankels"]))
     with pytest.raises(DataError) as caught:
         load_sorter(course)
     assert (caught.value.row, caught.value.column) == ("sorter_patterns[0]", "symptom_ids")
@@ -173,7 +166,7 @@ def test_every_sorter_choice_with_a_red_flag_is_at_least_urgent_and_adding_never
 def test_data_strings_are_escaped(data_copy):
     def poison(raw):
         raw["sorter_notes"][0]["text"] = "<script>alert(1)</script> before 20 weeks"
-    course = _edit_lesson(data_copy, poison)
+    course = edit_lesson(data_copy, LESSON, poison)
     html = sorter_result("sudden_face_hands", [], "12", course)
     assert "<script>" not in html and "&lt;script&gt;" in html
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import pytest
 
 from legpain.data import lesson_source_ids
 from legpain.quiz import MAX_QUESTIONS, MIN_QUESTIONS, load_quiz
