@@ -1,7 +1,7 @@
 # Leg pain in pregnancy: an interactive course.
 #   make lab    create .venv, install the course and open JupyterLab on the start page
 #   make test   install what the tests need, then run every test
-# Needs only Python 3.10+ with venv and pip.
+# Needs only Python 3.11+ with venv and pip, and make.
 
 PYTHON ?= python3
 VENV   := .venv
