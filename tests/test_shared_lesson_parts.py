@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -161,3 +162,45 @@ def test_show_widget_wraps_the_widget_with_the_course_style(monkeypatch):
     assert "<style>" in style.value and ".legpain-widget" in style.value and "font-size: 16px" in style.value
     assert "white-space: normal" in style.value  # long quiz answers wrap, not overlap
     assert "text-decoration: underline" in style.value  # links not told apart by colour alone
+
+
+def test_symptom_picker_passes_ticked_keys_in_order_and_labels_each_box(course):
+    from legpain.widgets.picker import symptom_picker
+
+    seen = []
+
+    def render(ticked):
+        seen.append(list(ticked))
+        return f"<p>{len(ticked)} ticked</p>"
+
+    panel = symptom_picker([("a", "mild_pelvic_ache"), ("b", "saddle_numbness")], render, "<h4>Pick</h4>", "legpain-test-picker", course=course)
+    assert panel.controls["a"].description == course.symptoms["mild_pelvic_ache"].label
+    assert panel.controls["b"].symptom_id == "saddle_numbness"
+    assert panel.output.value == "<p>0 ticked</p>"
+    panel.controls["b"].value = True
+    panel.controls["a"].value = True
+    assert seen[-1] == ["a", "b"] and panel.output.value == "<p>2 ticked</p>"
+    assert "legpain-test-picker" in panel._dom_classes
+
+
+def test_symptom_items_must_exist_and_appear_once(data_copy):
+    from pydantic import BaseModel
+
+    from legpain.widgets.picker import load_symptom_items
+
+    class Item(BaseModel):
+        symptom_id: str
+        source_ids: list[str]
+
+    (data_copy / "lessons").mkdir(exist_ok=True)
+    path = data_copy / "lessons" / "01_pelvic_girdle_pain.yaml"
+    base = QUIZ + "picker:\n  - {symptom_id: mild_pelvic_ache, source_ids: [S6]}\n"
+    path.write_text(base + "  - {symptom_id: mild_pelvic_ache, source_ids: [S6]}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_symptom_items("01_pelvic_girdle_pain", "picker", Item, load_course(data_copy))
+    assert (caught.value.row, caught.value.column) == ("picker[1]", "symptom_id") and "only once" in str(caught.value)
+    other = data_copy.parent / "other"  # lesson files are cached per folder: use a second copy
+    shutil.copytree(data_copy, other)
+    (other / "lessons" / "01_pelvic_girdle_pain.yaml").write_text(base + "  - {symptom_id: sore_toe, source_ids: [S6]}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="data/symptoms.csv"):
+        load_symptom_items("01_pelvic_girdle_pain", "picker", Item, load_course(other))

@@ -12,11 +12,12 @@ from typing import Any, Iterable, Optional
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..data import Course, load_course
 from ..figures.cramps import POOLED, load_prevalence
 from ..render import assessment_html, source_links_html
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
+from .picker import load_symptom_items, symptom_picker
 from .swelling import escalation_html
 
 LESSON_ID = "04_cramps_and_blood_chemistry"
@@ -34,13 +35,7 @@ class PickerFeature(BaseModel):
 
 def load_picker(course: Optional[Course] = None) -> list[PickerFeature]:
     """The picker's tick boxes, validated against the symptom list."""
-    course = course or load_course()
-    features = lesson_section(LESSON_ID, "picker_features", PickerFeature, course)
-    for i, feature in enumerate(features):
-        if feature.symptom_id not in course.symptoms:
-            raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"picker_features[{i}]", "symptom_id",
-                            "an id from data/symptoms.csv", feature.symptom_id)
-    return features
+    return load_symptom_items(LESSON_ID, "picker_features", PickerFeature, course)
 
 
 def picker_result(feature_ids: Iterable[str], course: Optional[Course] = None) -> str:
@@ -63,24 +58,13 @@ def picker_result(feature_ids: Iterable[str], course: Optional[Course] = None) -
 def cramp_picker() -> widgets.VBox:
     """The builder: one labelled tick box per feature, wired to :func:`picker_result`."""
     course = load_course()
-    boxes = {
-        f.id: widgets.Checkbox(value=False, description=course.symptoms[f.symptom_id].label, indent=False,
-                               layout=widgets.Layout(width="auto"))
-        for f in load_picker(course)
-    }
-    out = output_area()
-
-    def update(_: Any = None) -> None:
-        out.value = picker_result([fid for fid, box in boxes.items() if box.value], course)
-
-    for box in boxes.values():
-        box.observe(update, names="value")
-    update()
-    panel = widgets.VBox([widgets.HTML(heading_html("What does she describe? Tick any:")), *boxes.values(), out])
-    panel.add_class("legpain-cramp-picker")
-    panel.controls = boxes  # type: ignore[attr-defined]
-    panel.output = out  # type: ignore[attr-defined]
-    return panel
+    return symptom_picker(
+        [(f.id, f.symptom_id) for f in load_picker(course)],
+        lambda ticked: picker_result(ticked, course),
+        heading_html("What does she describe? Tick any:"),
+        "legpain-cramp-picker",
+        course=course,
+    )
 
 
 def show_cramp_picker() -> None:

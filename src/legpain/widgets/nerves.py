@@ -14,12 +14,13 @@ from typing import Any, Iterable, Optional
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..data import Course, DataError, lesson_section, load_course
-from ..figures.nerves import LESSON_FILE, LESSON_ID, load_nerve_problems
+from ..data import Course, load_course
+from ..figures.nerves import LESSON_ID, load_nerve_problems
 from ..levels import Level
 from ..render import assessment_html
 from ..triage import Assessment, assess
-from . import LABEL_STYLE, heading_html, message_html, output_area, show_widget
+from . import heading_html, message_html, show_widget
+from .picker import load_symptom_items, symptom_picker
 
 
 class PickerItem(BaseModel):
@@ -30,16 +31,7 @@ class PickerItem(BaseModel):
 
 def load_picker(course: Optional[Course] = None) -> list[PickerItem]:
     """The symptoms offered in the picker, each checked against data/symptoms.csv."""
-    course = course or load_course()
-    items = lesson_section(LESSON_ID, "picker", PickerItem, course)
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        if item.symptom_id not in course.symptoms:
-            raise DataError(LESSON_FILE, f"picker[{i}]", "symptom_id", "an id from data/symptoms.csv", item.symptom_id)
-        if item.symptom_id in seen:
-            raise DataError(LESSON_FILE, f"picker[{i}]", "symptom_id", "each symptom only once", item.symptom_id)
-        seen.add(item.symptom_id)
-    return items
+    return load_symptom_items(LESSON_ID, "picker", PickerItem, course)
 
 
 @dataclass(frozen=True)
@@ -84,30 +76,14 @@ def nerve_picker_html(selected: Iterable[Any], course: Optional[Course] = None) 
 def nerve_picker_widget(course: Optional[Course] = None) -> widgets.VBox:
     """Labelled tick boxes, one per symptom, and an output area that updates on every tick."""
     course = course or load_course()
-    items = load_picker(course)
-    boxes = []
-    for item in items:
-        box = widgets.Checkbox(
-            value=False,
-            description=course.symptoms[item.symptom_id].label,
-            indent=False,
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
-        )
-        box.symptom_id = item.symptom_id  # type: ignore[attr-defined]
-        boxes.append(box)
-    output = output_area()
-
-    def update(_: Any = None) -> None:
-        output.value = nerve_picker_html([b.symptom_id for b in boxes if b.value], course).html
-
-    for box in boxes:
-        box.observe(update, names="value")
-    update()
-    intro = widgets.HTML("<p>Tick what the woman describes. The course's triage engine ranks the likely causes and sets the urgency.</p>")
-    panel = widgets.VBox([widgets.HTML(heading_html("Which nerve problem?")), intro, *boxes, output])
-    panel.add_class("legpain-nerve-picker")
-    return panel
+    return symptom_picker(
+        [(item.symptom_id, item.symptom_id) for item in load_picker(course)],
+        lambda ticked: nerve_picker_html(ticked, course).html,
+        heading_html("Which nerve problem?"),
+        "legpain-nerve-picker",
+        intro_html="<p>Tick what the woman describes. The course's triage engine ranks the likely causes and sets the urgency.</p>",
+        course=course,
+    )
 
 
 def show_nerve_picker() -> None:

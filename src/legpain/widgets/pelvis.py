@@ -17,6 +17,7 @@ from ..data import Course, DataError, lesson_section, load_course
 from ..render import assessment_html, source_links_html
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
+from .picker import load_symptom_items, symptom_picker
 
 LESSON_ID = "01_pelvic_girdle_pain"
 DEFAULT_WITH_PGP = 20  # of 100 women; about 1 in 5 pregnant women have PGP (S1, S2)
@@ -71,12 +72,7 @@ def load_tests(course: Optional[Course] = None) -> list[ProvocationTest]:
 
 def load_picker(course: Optional[Course] = None) -> list[PickerSymptom]:
     """The symptoms offered by the advice picker; each must exist in data/symptoms.csv."""
-    course = course or load_course()
-    items = lesson_section(LESSON_ID, "picker", PickerSymptom, course)
-    for i, item in enumerate(items):
-        if item.symptom_id not in course.symptoms:
-            raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"picker[{i}]", "symptom_id", "an id from data/symptoms.csv", item.symptom_id)
-    return items
+    return load_symptom_items(LESSON_ID, "picker", PickerSymptom, course)
 
 
 # ---------------------------------------------------------------- test-accuracy explorer
@@ -199,23 +195,13 @@ def picker_advice_html(selected: Iterable[Any], course: Optional[Course] = None)
 def advice_picker() -> widgets.VBox:
     """A tick box per symptom, and the engine's assessment below."""
     course = load_course()
-    boxes = {
-        item.symptom_id: widgets.Checkbox(
-            value=False, description=course.symptoms[item.symptom_id].label, indent=False,
-            style=LABEL_STYLE, layout=widgets.Layout(width="auto"),
-        )
-        for item in load_picker(course)
-    }
-    out = output_area(picker_advice_html([]))
-
-    def update(_: Any = None) -> None:
-        out.value = picker_advice_html([s for s, box in boxes.items() if box.value])
-
-    for box in boxes.values():
-        box.observe(update, names="value")
-    panel = widgets.VBox([widgets.HTML("<p><strong>Tick what she tells you:</strong></p>"), *boxes.values(), out])
-    panel.add_class("legpain-advice-picker")
-    return panel
+    return symptom_picker(
+        [(item.symptom_id, item.symptom_id) for item in load_picker(course)],
+        lambda ticked: picker_advice_html(ticked, course),
+        "<p><strong>Tick what she tells you:</strong></p>",
+        "legpain-advice-picker",
+        course=course,
+    )
 
 
 def show_advice_picker() -> None:
