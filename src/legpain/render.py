@@ -11,10 +11,10 @@ from .palette import LEVEL_STYLE
 from .triage import Assessment
 
 LEVEL_ACTION = {
-    Level.SELF_CARE: "Self-care at home; mention it at the next check",
-    Level.ROUTINE: "Routine: see the midwife or GP in the next few days",
-    Level.URGENT: "Urgent: contact the maternity unit today",
-    Level.EMERGENCY: "Emergency: call 999 or go to A&E now",
+    Level.SELF_CARE: "ease it at home and mention it at the next antenatal check",
+    Level.ROUTINE: "see the midwife or GP in the next few days",
+    Level.URGENT: "contact the maternity unit today",
+    Level.EMERGENCY: "call 999 (US: 911) or go to A&E now",
 }
 
 
@@ -26,7 +26,7 @@ def level_banner_html(level: Level, large: bool = False) -> str:
         f'<div class="legpain-banner legpain-level-{level.value}" role="status" aria-live="polite" '
         f'style="background:{style["fill"]};color:{style["text"]};padding:0.6em 1em;'
         f'border:3px solid #000;border-radius:6px;font-size:{size};font-weight:bold">'
-        f'<span aria-hidden="true">{style["symbol"]}</span> {escape(level.label.upper())}: '
+        f'<span aria-hidden="true">{style["symbol"]}</span> {escape(level.label.upper())} — '
         f"{escape(LEVEL_ACTION[level])}</div>"
     )
 
