@@ -397,6 +397,16 @@ def test_ticking_updates_the_banner_and_the_bar_chart_in_place(explorer):
     assert list(sent[-1]["style_data"]["y"][0]) == list(bars.data[0].y)
 
 
+def test_the_empty_chart_note_goes_when_a_symptom_is_ticked_and_comes_back_on_clear(explorer):
+    c = explorer.controls
+    bars = c["bars"]
+    assert [a.text for a in bars.layout.annotations] == ["Tick symptoms to see the likely causes here."]
+    c["ticks"][EVERYDAY].value = True
+    assert len(bars.layout.annotations) == 0 and bars.layout.xaxis.visible is True
+    c["clear"].click()
+    assert [a.text for a in bars.layout.annotations] == ["Tick symptoms to see the likely causes here."]
+
+
 def test_clear_all_button_unticks_every_box(explorer):
     c = explorer.controls
     c["ticks"][EVERYDAY].value = True

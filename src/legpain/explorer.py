@@ -28,7 +28,7 @@ from .triage import assess, check_weeks
 
 LINE_HEIGHT = 22  # pixels per line of a row label at 16px type
 MIN_MATRIX_HEIGHT = 420
-LABEL_WIDTH = 56  # characters per line of a row label
+LABEL_WIDTH = 34  # characters per line of a row label (fits the matrix label margin at 16px)
 SERIOUSNESS_PATTERN = {"everyday": "", "needs-review": "/", "dangerous": "x"}
 WEIGHT_WORDS = {0: "no link", 1: "possible", 2: "between possible and typical", 3: "typical"}
 NOT_FOR_DIAGNOSIS = (

@@ -122,14 +122,22 @@ def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
     ]
 
 
+# Sized to fit JupyterLab's output area beside the file browser (about 960px), so the
+# panel never needs a sideways scroll bar.
+ROW_LABEL_MARGIN = 330  # pixels for the wrapped symptom labels
+CELL_WIDTH = 46  # pixels per cause column
+
+
 def matrix_figure(view: "MatrixView") -> go.FigureWidget:
     """The heatmap of symptoms (rows) against causes (columns), coloured and labelled by weight."""
     layout = base_layout("Symptoms (rows) and the causes they point to (columns)", view.height)
     layout["template"] = {}  # no plotly default template: quicker, and the same look as show_figure
-    layout["margin"] = {"l": 500, "r": 30, "t": 200, "b": 40}
+    layout["margin"] = {"l": ROW_LABEL_MARGIN, "r": 30, "t": 200, "b": 40}
+    # A set width: without it the widget falls back to 700px and the label margin leaves no room for the cells.
+    layout["width"] = ROW_LABEL_MARGIN + 30 + CELL_WIDTH * len(view.columns)
     axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
     layout["xaxis"] = {**axis, "side": "top", "tickangle": -60}
-    layout["yaxis"] = {**axis, "autorange": "reversed"}
+    layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True}  # larger labels in high contrast still fit
     heatmap = {
         "type": "heatmap",
         "meta": "matrix",
@@ -223,7 +231,9 @@ def apply_bar_view(fig: go.FigureWidget, view: "BarView") -> None:
         bars = fig.data[0]
         bars.update(_bar_props(view))
         bars.marker.update(_bar_marker(view))
-        fig.layout.update(_bar_layout(view))
+        layout = _bar_layout(view)
+        fig.layout.height = layout["height"]
+        fig.layout.annotations = layout["annotations"]  # assigned, because update() keeps an old note
         fig.layout.xaxis.visible = not view.message
         fig.layout.yaxis.visible = not view.message
 
