@@ -73,7 +73,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/browser_bench.py
 
 notebooks: $(TEST_STAMP)
-	$(BIN)/python -m legpain.build_notebooks notebooks
+	$(BIN)/python tools/build_notebooks.py notebooks
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

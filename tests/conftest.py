@@ -16,6 +16,9 @@ from legpain import Course, load_course
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
+# Inputs for tests/test_build_notebooks.py, saved as an earlier run left them: not for nbval.
+collect_ignore = ["notebook_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def course():
