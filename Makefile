@@ -19,8 +19,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# The course and JupyterLab/Voila (the "lab" extra); the tests add the "test" extra, which brings
+# the notebook tools ("tools") as well. pyproject.toml says what each extra holds.
 $(LAB_STAMP): pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -e ".[lab]"
 	touch $@
 
 $(TEST_STAMP): pyproject.toml $(LAB_STAMP)

@@ -1,4 +1,4 @@
-"""environment.yml (conda, Binder) and pyproject.toml must list the same dependencies."""
+"""environment.yml (conda, Binder) lists what pyproject.toml does: the dependencies and the "lab" extra."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def _name_and_spec(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = dict(_name_and_spec(r) for r in project["dependencies"])
+    # Binder opens the course in JupyterLab or Voila, so it needs the "lab" extra as well.
+    wanted = dict(_name_and_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["lab"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda = {}
     pip_lines = []
