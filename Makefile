@@ -78,4 +78,4 @@ notebooks: $(TEST_STAMP)
 	$(BIN)/python tools/build_notebooks.py notebooks
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-results .pytest_cache

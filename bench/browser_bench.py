@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "src"))
 
-import browser_support as bs  # noqa: E402
+from browser_support import chromium as chromium_support, controls, explorer as ex, lab, servers  # noqa: E402
+from browser_support.pages import LAB_ROOT, notebook_root  # noqa: E402
+from browser_support.settings import DATA, NOTEBOOKS, STEP_TIMEOUT, VIEWPORT  # noqa: E402
 
 PEER = ROOT / "bench" / "peer_interact.ipynb"
 TARGET_MS = 100.0
@@ -97,13 +99,13 @@ def checker_series(page: Any, root: Any, n: int, with_bars: bool, clear: Callabl
     from legpain import load_course
     from legpain.levels import Level
 
-    course = load_course(bs.DATA)
+    course = load_course(DATA)
     everyday = next(s for s in course.symptoms.values() if s.level == Level.SELF_CARE)
     flag = next(s for s in course.symptoms.values() if s.level == Level.URGENT and s.red_flag)
     clear()
-    bs.perform(root, "check", everyday.label)
+    controls.perform(root, "check", everyday.label)
     root.locator(".legpain-banner.legpain-level-self-care").wait_for()
-    box = bs._one(bs.control_container(root, flag.label), flag.label, "control").locator("input[type=checkbox]")
+    box = controls.find_control(root, flag.label).locator("input[type=checkbox]")
 
     def one(i: int) -> float:
         level = Level.URGENT.value if i % 2 == 0 else Level.SELF_CARE.value
@@ -120,10 +122,10 @@ def matrix_series(page: Any, root: Any, label: str, n: int, summary: bool) -> li
     from legpain import load_course
     from legpain.levels import Level
 
-    course = load_course(bs.DATA)
+    course = load_course(DATA)
     total = len(course.symptoms)
     emergency = sum(s.level == Level.EMERGENCY for s in course.symptoms.values())
-    select = bs._one(bs.control_container(root, label), label, "control").locator("select")
+    select = controls.find_control(root, label).locator("select")
     options = select.evaluate("s => Array.from(s.options).map(o => [o.textContent.replace(/\\u00a0/g, ' '), o.value])")
     value_of = {text: value for text, value in options}
 
@@ -141,7 +143,21 @@ def matrix_series(page: Any, root: Any, label: str, n: int, summary: bool) -> li
 
 
 def cell_output(page: Any, index: int) -> Any:
-    return page.locator(f"{bs.LAB_ROOT} .jp-CodeCell").nth(index).locator(".jp-Cell-outputArea")
+    return page.locator(f"{LAB_ROOT} .jp-CodeCell").nth(index).locator(".jp-Cell-outputArea")
+
+
+def open_notebook(browser: Any, server: Any, name: str) -> Any:
+    """A new page with the notebook open in JupyterLab, run from the top and drawn."""
+    page = browser.new_page(viewport=VIEWPORT)
+    page.set_default_timeout(STEP_TIMEOUT)
+    lab.open_notebook(page, server, name)
+    lab.run_all_and_wait(page)
+    return page
+
+
+def close_notebook(page: Any) -> None:
+    lab.shutdown_kernel(page)
+    page.close()
 
 
 def main(argv: list[str]) -> int:
@@ -149,44 +165,42 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeats", type=int, default=25, help="timed interactions per figure (at least 20)")
     args = parser.parse_args(argv)
     n = max(20, args.repeats)
-    chromium = bs.find_chromium()
+    chromium = chromium_support.find_chromium()
     if chromium is None:
         msg = "browser benchmark skipped: Chromium not found (run `make browser-deps` as root)"
         print(msg, file=sys.stderr)
-        return 1 if bs.in_ci() else 0
-    if not (bs.NOTEBOOKS / bs.EXPLORER_NOTEBOOK).is_file():
-        print(f"browser benchmark skipped: {bs.EXPLORER_NOTEBOOK} does not exist yet", file=sys.stderr)
+        return 1 if chromium_support.in_ci() else 0
+    if not (NOTEBOOKS / ex.NOTEBOOK).is_file():
+        print(f"browser benchmark skipped: {ex.NOTEBOOK} does not exist yet", file=sys.stderr)
         return 0
 
     from playwright.sync_api import sync_playwright
 
-    work = bs.make_workdir("legpain-bench-")
+    work = servers.make_workdir("legpain-bench-")
     shutil.copy(PEER, work / "notebooks" / PEER.name)
     server = None
     results: dict[str, tuple[list[float], list[float]]] = {}
     started = time.monotonic()
     try:
-        server = bs.start_lab(work)
+        server = servers.start_lab(work)
         with sync_playwright() as playwright:
-            browser = bs.launch_browser(playwright, chromium)
+            browser = playwright.chromium.launch(**chromium_support.launch_options(chromium))
             try:
-                page = bs.open_in_lab(browser, server, bs.EXPLORER_NOTEBOOK)
-                bs.run_all_and_wait(page)
-                nb_root = bs.notebook_root(page, "lab")
-                checker = bs.explorer_part(nb_root, bs.CHECKER_TITLE)
-                matrix = bs.explorer_part(nb_root, bs.MATRIX_TITLE)
+                page = open_notebook(browser, server, ex.NOTEBOOK)
+                nb_root = notebook_root(page, "lab")
+                checker = ex.part(nb_root, ex.CHECKER_TITLE)
+                matrix = ex.part(nb_root, ex.MATRIX_TITLE)
 
                 def clear() -> None:
-                    bs.perform(checker, "click", "Clear all")
+                    controls.perform(checker, "click", "Clear all")
                     page.wait_for_function("el => !el.querySelector('.legpain-banner')", arg=checker.element_handle())
 
                 ours_banner = checker_series(page, checker, n, False, clear)
                 ours_bars = checker_series(page, checker, n, True, clear)
                 ours_matrix = matrix_series(page, matrix, "Urgency level", n, summary=True)
-                bs.shutdown_lab_page(page)
+                close_notebook(page)
 
-                page = bs.open_in_lab(browser, server, PEER.name)
-                bs.run_all_and_wait(page)
+                page = open_notebook(browser, server, PEER.name)
                 peer_checker = cell_output(page, 0)
                 peer_matrix = cell_output(page, 1)
 
@@ -199,7 +213,7 @@ def main(argv: list[str]) -> int:
                 peer_banner = checker_series(page, peer_checker, n, False, clear_peer)
                 peer_bars = checker_series(page, peer_checker, n, True, clear_peer)
                 peer_matrix_ms = matrix_series(page, peer_matrix, "Peer urgency level", n, summary=True)
-                bs.shutdown_lab_page(page)
+                close_notebook(page)
             finally:
                 browser.close()
     finally:

@@ -1,5 +1,11 @@
 """Fixtures for the real-browser tests: one Chromium, one JupyterLab and one Voila per session.
 
+The browser is pytest-playwright's ``browser`` fixture, launched with Debian's Chromium (never
+one that Playwright downloads). Each notebook gets its own browser context and page, kept for
+all the tests of that notebook (a Run All is slow); when a test fails, a full-page screenshot
+and the HTML of every open page go to its folder under pytest-playwright's ``--output``
+(``test-results/`` unless told otherwise).
+
 Where Chromium (or Playwright) is missing the tests are skipped with the reason, so
 ``make test`` still passes on a student's laptop; under CI (``CI=true``) a missing
 browser is an error instead, never a skip.
@@ -7,22 +13,23 @@ browser is an error instead, never a skip.
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
-import time
-from typing import Any, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, ContextManager, Iterator
 
 import pytest
 
-import browser_support as bs
+from browser_support import chromium, servers
+from browser_support.pages import save_page
+from browser_support.settings import AXE_JS, ROOT, STEP_TIMEOUT, VIEWPORT
 
 
-def _missing_reason() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Python Playwright is not installed (pip install -e '.[test]')"
-    if bs.find_chromium() is None:
+def _missing_reason(config: pytest.Config) -> str | None:
+    if importlib.util.find_spec("playwright") is None or not config.pluginmanager.has_plugin("playwright"):
+        return "Playwright or pytest-playwright is not installed (pip install -e '.[test]')"
+    if chromium.find_chromium() is None:
         where = os.environ.get("LEGPAIN_CHROMIUM") or "/usr/bin/chromium"
         return (
             f"Chromium not found at {where} (install it with `make browser-deps` as root, "
@@ -32,47 +39,80 @@ def _missing_reason() -> str | None:
 
 
 def _skip_or_fail(reason: str) -> None:
-    if bs.in_ci():
+    if chromium.in_ci():
         pytest.fail(f"CI=true, so the browser tests must run, but: {reason}", pytrace=False)
     pytest.skip(f"browser tests skipped: {reason}")
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> str:
-    reason = _missing_reason()
+def chromium_path(pytestconfig: pytest.Config) -> str:
+    reason = _missing_reason(pytestconfig)
     if reason:
         _skip_or_fail(reason)
-    return bs.find_chromium()  # type: ignore[return-value]
+    return chromium.find_chromium()  # type: ignore[return-value]
+
+
+class _WithoutPlaywright:
+    """Stands in for pytest-playwright's fixtures when it is missing: chromium_path skips or fails."""
+
+    @pytest.fixture(scope="session")
+    def browser(self, chromium_path: str) -> None: ...
+
+    @pytest.fixture(scope="session")
+    def browser_type_launch_args(self) -> dict[str, Any]:
+        return {}
+
+    @pytest.fixture(scope="session")
+    def browser_context_args(self) -> dict[str, Any]:
+        return {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-playwright's own base_url fixture is written in a way pytest 9 warns about; not ours to fix.
+    config.addinivalue_line("filterwarnings", "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
+    if not config.pluginmanager.has_plugin("playwright"):
+        config.pluginmanager.register(_WithoutPlaywright(), "legpain-without-playwright")
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any], chromium_path: str) -> dict[str, Any]:
+    """pytest-playwright's launch options (--headed, --slowmo ...), with Debian's Chromium and its flags."""
+    return {**browser_type_launch_args, **chromium.launch_options(chromium_path)}
 
-    with sync_playwright() as playwright:
-        browser = bs.launch_browser(playwright, chromium_path)
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "viewport": VIEWPORT}
+
+
+@pytest.fixture(scope="session")
+def new_page(browser: Any, browser_context_args: dict[str, Any]) -> Callable[[], ContextManager[Any]]:
+    """``with new_page() as page:`` a page in a browser context of its own, closed afterwards."""
+
+    @contextmanager
+    def opened() -> Iterator[Any]:
+        context = browser.new_context(**browser_context_args)
+        context.set_default_timeout(STEP_TIMEOUT)
         try:
-            yield browser
+            yield context.new_page()
         finally:
-            browser.close()
+            context.close()
+
+    return opened
 
 
 @pytest.fixture(scope="session")
-def workdir(chromium_path: str) -> Iterator[Any]:
-    work = bs.make_workdir()
+def workdir(chromium_path: str) -> Iterator[Path]:
+    work = servers.make_workdir()
     try:
         yield work
     finally:
-        for _ in range(5):  # kernels may still be writing their last files
-            shutil.rmtree(work, ignore_errors=True)
-            if not work.exists():
-                break
-            time.sleep(1)
+        servers.remove_workdir(work)
 
 
 @pytest.fixture(scope="session")
-def lab_server(workdir: Any) -> Iterator[bs.Server]:
-    server = bs.start_lab(workdir)
+def lab_server(workdir: Path) -> Iterator[servers.Server]:
+    server = servers.start_lab(workdir)
     try:
         yield server
     finally:
@@ -80,8 +120,8 @@ def lab_server(workdir: Any) -> Iterator[bs.Server]:
 
 
 @pytest.fixture(scope="session")
-def voila_server(workdir: Any) -> Iterator[bs.Server]:
-    server = bs.start_voila(workdir)
+def voila_server(workdir: Path) -> Iterator[servers.Server]:
+    server = servers.start_voila(workdir)
     try:
         yield server
     finally:
@@ -90,24 +130,30 @@ def voila_server(workdir: Any) -> Iterator[bs.Server]:
 
 @pytest.fixture(scope="session")
 def axe_path(chromium_path: str) -> str:
-    if not bs.AXE_JS.is_file():
-        _skip_or_fail(f"axe-core not found at {bs.AXE_JS.relative_to(bs.ROOT)} (run `make browser-deps`, which needs npm)")
-    return str(bs.AXE_JS)
+    if not AXE_JS.is_file():
+        _skip_or_fail(f"axe-core not found at {AXE_JS.relative_to(ROOT)} (run `make browser-deps`, which needs npm)")
+    return str(AXE_JS)
 
 
 # ---------------------------------------------------------------- screenshots on failure
 
+@pytest.fixture(autouse=True)
+def artifacts_folder(request: pytest.FixtureRequest) -> Path | None:
+    """pytest-playwright's folder for this test's artifacts (for tests that use the browser)."""
+    if "browser" in request.fixturenames and request.config.pluginmanager.has_plugin("playwright"):
+        return Path(request.getfixturevalue("output_path"))
+    return None
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: Any, call: Any) -> Iterator[None]:
+    """When a test fails, save every page open in the browser to the test's artifacts folder."""
     outcome = yield
     report = outcome.get_result()
-    if report.failed and report.when in ("setup", "call"):
-        saved = []
-        for label, page in list(bs.OPEN_PAGES.items()):
-            try:
-                if not page.is_closed():
-                    saved += bs.save_artifacts(page, f"{item.name}-{label}")
-            except Exception:
-                pass
-        if saved:
-            report.sections.append(("browser artifacts", "\n".join(str(p.relative_to(bs.ROOT)) for p in saved)))
+    browser, folder = item.funcargs.get("browser"), item.funcargs.get("artifacts_folder")
+    if not (report.failed and report.when in ("setup", "call")) or browser is None or folder is None:
+        return
+    pages = [page for context in browser.contexts for page in context.pages if not page.is_closed()]
+    saved = [path for index, page in enumerate(pages, 1) for path in save_page(page, folder, f"page-{index}")]
+    if saved:
+        report.sections.append(("browser artifacts", "\n".join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p in saved)))

@@ -1,4 +1,4 @@
-"""Checks shared by the JupyterLab and Voila tests: figures, colours, the quiz and the interaction files."""
+"""Checks shared by the JupyterLab and Voila tests: the notebook's outputs, the interaction files and the quiz."""
 
 from __future__ import annotations
 
@@ -8,53 +8,22 @@ from typing import Any, Optional
 
 import yaml
 
-import browser_support as bs
+from browser_support.controls import ACTIONS
+from browser_support.notebooks import WIDGET_MIME, code_sources, count_mime
+from browser_support.settings import DATA, INTERACTIONS, STEP_TIMEOUT
 
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-ACTIONS = {"fill", "select", "radio", "check", "click", "slider"}
-NEEDS_VALUE = {"fill", "select", "radio", "slider"}
+NEEDS_VALUE = {"fill", "select", "radio"}
 
 
 def stem(name: str) -> str:
     return Path(name).stem
 
 
-def allowed_colours() -> set[str]:
-    """Okabe-Ito and the course's sequential weight scale (and the level fills, all Okabe-Ito)."""
-    from legpain import palette
-
-    colours = {c.upper() for c in palette.OKABE_ITO.values()}
-    colours |= {c.upper() for c in palette.WEIGHT_SCALE}
-    colours |= {style["fill"].upper() for style in palette.LEVEL_STYLE.values()}
-    return colours
-
-
-def colour_problems(colours: list[dict[str, Any]]) -> list[str]:
-    allowed = allowed_colours()
-    problems = []
-    for item in colours:
-        hex_colour = bs.normalise_colour(item["colour"])
-        if hex_colour is None:
-            continue  # transparent
-        if hex_colour in allowed or (hex_colour.startswith("#") and bs.is_achromatic(hex_colour)):
-            continue
-        problems.append(f"{item['graph']}: {item['prop']} {item['colour']}")
-    return sorted(set(problems))
-
-
-# ---------------------------------------------------------------- the notebook file
-
-
-def code_cells(name: str) -> list[str]:
-    import nbformat
-
-    nb = nbformat.read(bs.NOTEBOOKS / name, as_version=4)
-    return [cell.source for cell in nb.cells if cell.cell_type == "code"]
+# ---------------------------------------------------------------- the outputs of a run
 
 
 def has_quiz(name: str) -> bool:
-    return any("show_quiz(" in source for source in code_cells(name))
+    return any("show_quiz(" in source for source in code_sources(name))
 
 
 def widget_cells(cells: list[dict[str, Any]]) -> list[int]:
@@ -63,13 +32,9 @@ def widget_cells(cells: list[dict[str, Any]]) -> list[int]:
     for cell in cells:
         if cell["type"] != "code" or "show_quiz(" in cell["source"]:
             continue
-        if any(WIDGET_MIME in (out.get("data") or {}) for out in cell["outputs"]):
+        if count_mime(cell["outputs"], WIDGET_MIME):
             found.append(cell["index"])
     return found
-
-
-def plotly_outputs(cells: list[dict[str, Any]]) -> int:
-    return sum(PLOTLY_MIME in (out.get("data") or {}) for cell in cells for out in cell["outputs"])
 
 
 def error_outputs(cells: list[dict[str, Any]]) -> list[str]:
@@ -93,7 +58,7 @@ def error_outputs(cells: list[dict[str, Any]]) -> list[str]:
 
 def load_interactions(name: str) -> Optional[list[dict[str, Any]]]:
     """The steps of tests/browser/interactions/<stem>.yaml, checked; None when there is no file."""
-    path = bs.INTERACTIONS / f"{stem(name)}.yaml"
+    path = INTERACTIONS / f"{stem(name)}.yaml"
     if not path.is_file():
         return None
     where = f"tests/browser/interactions/{path.name}"
@@ -120,7 +85,7 @@ def load_interactions(name: str) -> Optional[list[dict[str, Any]]]:
 
 def quiz_questions(name: str) -> list[dict[str, Any]]:
     """The lesson's questions, straight from its data file."""
-    path = bs.DATA / "lessons" / f"{stem(name)}.yaml"
+    path = DATA / "lessons" / f"{stem(name)}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data["quiz"]
 
@@ -163,7 +128,7 @@ def answer_quiz(root: Any, name: str) -> list[str]:
             try:
                 # The feedback starts with its verdict (after a symbol): match the start, case and all.
                 verdict = re.compile(r"^\W*" + re.escape(expected))
-                feedback.locator(".legpain-message").filter(has_text=verdict).wait_for(state="visible", timeout=bs.STEP_TIMEOUT)
+                feedback.locator(".legpain-message").filter(has_text=verdict).wait_for(state="visible", timeout=STEP_TIMEOUT)
             except Exception:
                 problems.append(f"question {i + 1}: after choosing {option['text']!r} and Check, "
                                 f"expected {expected!r}; saw {feedback.inner_text()[:200]!r}")

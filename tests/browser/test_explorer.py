@@ -8,20 +8,20 @@ level comes from data/symptoms.csv, not from the code under test.
 from __future__ import annotations
 
 import time
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import pytest
 
-import browser_support as bs
+from browser_support import controls, explorer as ex, lab, page_checks, voila
+from browser_support.pages import notebook_root
+from browser_support.settings import DATA, NOTEBOOKS, STEP_TIMEOUT
 from legpain import load_course
 from legpain.levels import LEVELS, Level
 
-COURSE = load_course(bs.DATA)
+COURSE = load_course(DATA)
 KINDS = ["lab", "voila"]
 
-pytestmark = pytest.mark.skipif(
-    not (bs.NOTEBOOKS / bs.EXPLORER_NOTEBOOK).is_file(), reason=f"{bs.EXPLORER_NOTEBOOK} has not been written yet"
-)
+pytestmark = pytest.mark.skipif(not (NOTEBOOKS / ex.NOTEBOOK).is_file(), reason=f"{ex.NOTEBOOK} has not been written yet")
 
 
 def first_symptom(level: Level, red_flag: Optional[bool] = None) -> Any:
@@ -35,53 +35,47 @@ def first_symptom(level: Level, red_flag: Optional[bool] = None) -> Any:
 class Explorer:
     def __init__(self, kind: str, page: Any):
         self.kind, self.page = kind, page
-        self.root = bs.notebook_root(page, kind)
-        self.checker = bs.explorer_part(self.root, bs.CHECKER_TITLE)
-        self.matrix = bs.explorer_part(self.root, bs.MATRIX_TITLE)
+        self.root = notebook_root(page, kind)
+        self.checker = ex.part(self.root, ex.CHECKER_TITLE)
+        self.matrix = ex.part(self.root, ex.MATRIX_TITLE)
 
-    def wait_banner(self, expected: Optional[str], timeout_s: float = bs.STEP_TIMEOUT / 1000) -> Optional[str]:
+    def wait_banner(self, expected: Optional[str], timeout_s: float = STEP_TIMEOUT / 1000) -> Optional[str]:
         deadline = time.monotonic() + timeout_s
-        level = bs.banner_level(self.checker)
+        level = ex.banner_level(self.checker)
         while level != expected and time.monotonic() < deadline:
             time.sleep(0.05)
-            level = bs.banner_level(self.checker)
+            level = ex.banner_level(self.checker)
         return level
 
     def clear(self) -> None:
-        bs.perform(self.checker, "click", "Clear all")
+        controls.perform(self.checker, "click", "Clear all")
         self.wait_banner(None)
 
 
 @pytest.fixture(scope="module", params=KINDS)
-def explorer(request: Any, browser: Any) -> Iterator[Explorer]:
+def explorer(request: Any, new_page: Callable[..., Any]) -> Iterator[Explorer]:
     kind = request.param
     server = request.getfixturevalue(f"{kind}_server")
-    label = f"{kind}-explorer"
-    if kind == "lab":
-        page = bs.open_in_lab(browser, server, bs.EXPLORER_NOTEBOOK)
-        bs.register_page(label, page)
-        run = bs.run_all_and_wait(page)
-        assert run["ok"] is True, "Run All failed in the explorer notebook"
-    else:
-        page = bs.open_in_voila(browser, server, bs.EXPLORER_NOTEBOOK)
-        bs.register_page(label, page)
-    try:
-        ex = Explorer(kind, page)
-        ex.checker.wait_for(state="visible", timeout=60_000)
-        yield ex
-    finally:
-        bs.unregister_page(label)
-        if kind == "lab":
-            bs.shutdown_lab_page(page)
-        else:
-            page.close()
+    with new_page() as page:
+        try:
+            if kind == "lab":
+                lab.open_notebook(page, server, ex.NOTEBOOK)
+                assert lab.run_all_and_wait(page)["ok"] is True, "Run All failed in the explorer notebook"
+            else:
+                voila.open_notebook(page, server, ex.NOTEBOOK)
+            explorer = Explorer(kind, page)
+            explorer.checker.wait_for(state="visible", timeout=60_000)
+            yield explorer
+        finally:
+            if kind == "lab":
+                lab.shutdown_kernel(page)
 
 
 @pytest.mark.parametrize("level", LEVELS, ids=[lv.value for lv in LEVELS])
 def test_each_level_shows_its_banner(explorer: Explorer, level: Level) -> None:
     explorer.clear()
     symptom = first_symptom(level)
-    bs.perform(explorer.checker, "check", symptom.label)
+    controls.perform(explorer.checker, "check", symptom.label)
     shown = explorer.wait_banner(level.value)
     assert shown == level.value, f"ticking {symptom.label!r} (level {level.value} in data/symptoms.csv) showed banner {shown!r}"
     banner = explorer.checker.locator(".legpain-banner")
@@ -96,11 +90,11 @@ def test_red_flag_escalates_at_once(explorer: Explorer) -> None:
     explorer.clear()
     everyday = [first_symptom(Level.SELF_CARE), first_symptom(Level.ROUTINE)]
     for symptom in everyday:
-        bs.perform(explorer.checker, "check", symptom.label)
+        controls.perform(explorer.checker, "check", symptom.label)
     assert explorer.wait_banner(Level.ROUTINE.value) == Level.ROUTINE.value
     flag = first_symptom(Level.URGENT, red_flag=True)
     started = time.monotonic()
-    bs.perform(explorer.checker, "check", flag.label)
+    controls.perform(explorer.checker, "check", flag.label)
     shown = explorer.wait_banner(Level.URGENT.value)
     assert shown == Level.URGENT.value, f"ticking the red flag {flag.label!r} left the banner at {shown!r}"
     assert flag.label in explorer.checker.locator(".legpain-red-flags").inner_text()
@@ -110,9 +104,9 @@ def test_red_flag_escalates_at_once(explorer: Explorer) -> None:
 
 def test_clear_all_resets(explorer: Explorer) -> None:
     explorer.clear()
-    bs.perform(explorer.checker, "check", first_symptom(Level.EMERGENCY).label)
+    controls.perform(explorer.checker, "check", first_symptom(Level.EMERGENCY).label)
     assert explorer.wait_banner(Level.EMERGENCY.value) == Level.EMERGENCY.value
-    bs.perform(explorer.checker, "click", "Clear all")
+    controls.perform(explorer.checker, "click", "Clear all")
     assert explorer.wait_banner(None) is None, "a banner is still shown after Clear all"
     ticked = explorer.checker.locator("input[type=checkbox]:checked")
     assert ticked.count() == 0, f"{ticked.count()} boxes still ticked after Clear all"
@@ -122,10 +116,10 @@ def test_clear_all_resets(explorer: Explorer) -> None:
 
 def test_matrix_filter_by_level(explorer: Explorer) -> None:
     emergency = [s for s in COURSE.symptoms.values() if s.level == Level.EMERGENCY]
-    bs.perform(explorer.matrix, "select", "Urgency level", Level.EMERGENCY.label)
+    controls.perform(explorer.matrix, "select", "Urgency level", Level.EMERGENCY.label)
     expected = f"shows {len(emergency)} of {len(COURSE.symptoms)} symptoms"
     explorer.matrix.get_by_text(expected).wait_for(state="visible")
-    bs.perform(explorer.matrix, "select", "Urgency level", "All levels")
+    controls.perform(explorer.matrix, "select", "Urgency level", "All levels")
     explorer.matrix.get_by_text(f"shows {len(COURSE.symptoms)} of {len(COURSE.symptoms)} symptoms").wait_for(state="visible")
 
 
@@ -133,9 +127,8 @@ def test_matrix_filter_by_level(explorer: Explorer) -> None:
 def test_banner_is_accessible(explorer: Explorer, level: Level, axe_path: str) -> None:
     """Each banner's colours pass WCAG AA contrast, and the panel around it has no serious axe finding."""
     explorer.clear()
-    bs.perform(explorer.checker, "check", first_symptom(level).label)
+    controls.perform(explorer.checker, "check", first_symptom(level).label)
     assert explorer.wait_banner(level.value) == level.value
-    violations = bs.run_axe(explorer.page, ".legpain-explorer")
-    bad = [f"{v['id']} ({v['impact']}): " + "; ".join(n["target"] for n in v["nodes"][:5])
-           for v in violations if v["impact"] in ("serious", "critical")]
+    violations = page_checks.serious_violations(page_checks.run_axe(explorer.page, ".legpain-explorer"))
+    bad = [f"{v['id']} ({v['impact']}): " + "; ".join(n["target"] for n in v["nodes"][:5]) for v in violations]
     assert bad == [], f"axe-core in the explorer with the {level.value} banner ({explorer.kind})"

@@ -7,70 +7,57 @@ parametrised, so pytest groups them) and the page and its kernel close afterward
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
-import browser_support as bs
 import notebook_checks as nc
-
-NOTEBOOKS = bs.notebook_names()
+from browser_support import controls, lab, page_checks
+from browser_support.colours import colour_problems
+from browser_support.notebooks import PLOTLY_MIME, count_mime, notebook_names
+from browser_support.pages import LAB_ROOT, notebook_root, wait_for_figures
+from browser_support.servers import Server
 
 
 class LabNotebook:
     def __init__(self, name: str, page: Any, run: dict[str, Any]):
         self.name, self.page, self.run = name, page, run
-        self.root = bs.notebook_root(page, "lab")
+        self.root = notebook_root(page, "lab")
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS)
-def lab_notebook(request: Any, browser: Any, lab_server: bs.Server) -> Iterator[LabNotebook]:
+@pytest.fixture(scope="module", params=notebook_names())
+def lab_notebook(request: Any, new_page: Callable[..., Any], lab_server: Server) -> Iterator[LabNotebook]:
     name = request.param
-    page = bs.open_in_lab(browser, lab_server, name)
-    label = f"lab-{nc.stem(name)}"
-    bs.register_page(label, page)
-    try:
-        run = bs.run_all_and_wait(page)
-        yield LabNotebook(name, page, run)
-    finally:
-        bs.unregister_page(label)
-        bs.shutdown_lab_page(page)
+    with new_page() as page:
+        lab.open_notebook(page, lab_server, name)
+        try:
+            yield LabNotebook(name, page, lab.run_all_and_wait(page))
+        finally:
+            lab.shutdown_kernel(page)
 
 
 def test_runs_without_errors(lab_notebook: LabNotebook) -> None:
     run = lab_notebook.run
     assert run["ok"] is True, f"Run All did not finish cleanly in JupyterLab (result {run['ok']!r})"
     assert nc.error_outputs(run["cells"]) == []
-    assert bs.visible_error_texts(lab_notebook.root) == []
+    assert page_checks.visible_error_texts(lab_notebook.root) == []
 
 
 def test_every_figure_renders(lab_notebook: LabNotebook) -> None:
-    expected = nc.plotly_outputs(lab_notebook.run["cells"])
-    root = lab_notebook.root
+    expected = count_mime([out for cell in lab_notebook.run["cells"] for out in cell["outputs"]], PLOTLY_MIME)
     # Figures draw asynchronously after the output arrives; give them time, then look.
-    try:
-        root.page.wait_for_function(
-            """n => document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot svg.main-svg').length > 0 || n === 0""",
-            arg=expected,
-            timeout=30_000,
-        )
-        root.page.wait_for_function(
-            """() => Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')).every(g => g.querySelector('svg.main-svg'))""",
-            timeout=30_000,
-        )
-    except Exception:
-        pass  # the assertions below say what is missing
-    graphs = bs.plotly_status(root)
+    wait_for_figures(lab_notebook.page, LAB_ROOT, expected)
+    graphs = page_checks.plotly_status(lab_notebook.root)
     assert len(graphs) >= expected, f"{expected} plotly outputs but only {len(graphs)} plotly graphs in the page"
-    not_drawn = [g for g in graphs if not g["svg"] or (g["traces"] == 0 and g["values"] > 0)]
+    not_drawn = page_checks.undrawn_figures(lab_notebook.root)
     assert not_drawn == [], f"plotly graphs without an SVG or without traces: {not_drawn}"
 
 
 def test_figure_colours_are_colour_blind_safe(lab_notebook: LabNotebook) -> None:
-    colours = bs.plotly_colours(lab_notebook.root)
+    colours = page_checks.plotly_colours(lab_notebook.root)
     if not colours:
         pytest.skip("no plotly figure in this notebook")
-    assert nc.colour_problems(colours) == [], "colours outside Okabe-Ito and the course's weight scale"
+    assert colour_problems(colours) == [], "colours outside Okabe-Ito and the course's weight scale"
 
 
 def test_self_check(lab_notebook: LabNotebook) -> None:
@@ -91,6 +78,6 @@ def test_widgets_respond(lab_notebook: LabNotebook) -> None:
         return
     for i, step in enumerate(steps):
         try:
-            bs.do_step(lab_notebook.root, step)
+            controls.do_step(lab_notebook.root, step)
         except (AssertionError, LookupError) as exc:
             pytest.fail(f"interactions/{nc.stem(name)}.yaml step {i + 1} ({step.get('widget', '')}): {exc}", pytrace=False)

@@ -9,34 +9,28 @@ defaults, colour contrast included (WCAG AA).
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
-import browser_support as bs
-import notebook_checks as nc
-
-NOTEBOOKS = bs.notebook_names()
-FAIL_IMPACTS = {"serious", "critical"}
+from browser_support import page_checks, voila
+from browser_support.notebooks import PLOTLY_MIME, count_mime, notebook_names, saved_outputs
+from browser_support.pages import VOILA_ROOT, notebook_root, wait_for_figures
+from browser_support.servers import Server
 
 
 class VoilaNotebook:
     def __init__(self, name: str, page: Any):
         self.name, self.page = name, page
-        self.root = bs.notebook_root(page, "voila")
+        self.root = notebook_root(page, "voila")
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS)
-def voila_notebook(request: Any, browser: Any, voila_server: bs.Server) -> Iterator[VoilaNotebook]:
+@pytest.fixture(scope="module", params=notebook_names())
+def voila_notebook(request: Any, new_page: Callable[..., Any], voila_server: Server) -> Iterator[VoilaNotebook]:
     name = request.param
-    page = bs.open_in_voila(browser, voila_server, name)
-    label = f"voila-{nc.stem(name)}"
-    bs.register_page(label, page)
-    try:
+    with new_page() as page:
+        voila.open_notebook(page, voila_server, name)
         yield VoilaNotebook(name, page)
-    finally:
-        bs.unregister_page(label)
-        page.close()
 
 
 def format_violations(name: str, violations: list[dict[str, Any]]) -> str:
@@ -49,39 +43,25 @@ def format_violations(name: str, violations: list[dict[str, Any]]) -> str:
 
 
 def test_renders_without_errors(voila_notebook: VoilaNotebook) -> None:
-    assert bs.visible_error_texts(voila_notebook.root) == []
-    expected = sum(nc.PLOTLY_MIME in (out.get("data") or {}) for out in _saved_outputs(voila_notebook.name))
-    try:
-        voila_notebook.page.wait_for_function(
-            """n => document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= 1 || n === 0""", arg=expected, timeout=30_000
-        )
-    except Exception:
-        pass
-    graphs = bs.plotly_status(voila_notebook.root)
+    assert page_checks.visible_error_texts(voila_notebook.root) == []
+    expected = count_mime(saved_outputs(voila_notebook.name), PLOTLY_MIME)
+    wait_for_figures(voila_notebook.page, VOILA_ROOT, expected)
+    graphs = page_checks.plotly_status(voila_notebook.root)
     assert len(graphs) >= expected, f"{expected} plotly outputs but {len(graphs)} plotly graphs drawn"
-    assert [g for g in graphs if not g["svg"] or (g["traces"] == 0 and g["values"] > 0)] == []
+    assert page_checks.undrawn_figures(voila_notebook.root) == []
 
 
 def test_every_control_has_a_visible_label(voila_notebook: VoilaNotebook) -> None:
-    assert bs.unlabelled_controls(voila_notebook.root) == []
+    assert page_checks.unlabelled_controls(voila_notebook.root) == []
 
 
 def test_outputs_have_no_serious_accessibility_violations(voila_notebook: VoilaNotebook, axe_path: str) -> None:
     """The course's own HTML: widgets, banners, tables, figures (every code cell's output)."""
-    violations = bs.run_axe(voila_notebook.page, ".jp-OutputArea")
-    bad = [v for v in violations if v["impact"] in FAIL_IMPACTS]
+    bad = page_checks.serious_violations(page_checks.run_axe(voila_notebook.page, ".jp-OutputArea"))
     assert not bad, "axe-core found serious or critical violations in the outputs:\n" + format_violations(voila_notebook.name, bad)
 
 
 def test_page_has_no_serious_accessibility_violations(voila_notebook: VoilaNotebook, axe_path: str) -> None:
     """The whole page a class sees: the prose (as the theme draws it) as well as the outputs."""
-    violations = bs.run_axe(voila_notebook.page)
-    bad = [v for v in violations if v["impact"] in FAIL_IMPACTS]
+    bad = page_checks.serious_violations(page_checks.run_axe(voila_notebook.page))
     assert not bad, "axe-core found serious or critical violations on the page:\n" + format_violations(voila_notebook.name, bad)
-
-
-def _saved_outputs(name: str) -> list[dict[str, Any]]:
-    import nbformat
-
-    nb = nbformat.read(bs.NOTEBOOKS / name, as_version=4)
-    return [out for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs]

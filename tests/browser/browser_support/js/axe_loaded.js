@@ -1,0 +1,2 @@
+/* Whether axe-core is already in the page. */
+() => typeof window.axe !== 'undefined'

@@ -1,0 +1,8 @@
+/* True once `widgets` widget views and (when `plots` > 0) a plotly figure are drawn under the element `root`. */
+([root, widgets, plots]) => {
+    const el = document.querySelector(root);
+    if (!el) return false;
+    const drawn = Array.from(el.querySelectorAll('.jp-OutputArea-output')).filter(o => o.querySelector(':scope > .jupyter-widgets')).length;
+    const graphs = el.querySelectorAll('.js-plotly-plot svg.main-svg').length;
+    return drawn >= widgets && graphs >= Math.min(plots, 1);
+}
