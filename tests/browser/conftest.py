@@ -112,20 +112,14 @@ def workdir(chromium_path: str) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def lab_server(workdir: Path) -> Iterator[servers.Server]:
-    server = servers.start_lab(workdir)
-    try:
+    with servers.start_lab(workdir) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")
 def voila_server(workdir: Path) -> Iterator[servers.Server]:
-    server = servers.start_voila(workdir)
-    try:
+    with servers.start_voila(workdir) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,12 @@ class Server:
         except OSError:
             return "(no log)"
 
+    def __enter__(self) -> "Server":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def _kill_group(self, sig: int) -> None:
         try:
             os.killpg(self.process.pid, sig)
