@@ -7,6 +7,7 @@ from .data import Course, DataError, load_course
 from .left import LeftResult, left_score
 from .levels import LEVELS, Level
 from .triage import AdviceItem, Assessment, assess, level_for
+from .vte import VteRiskResult, vte_risk
 
 __all__ = [
     "AdviceItem",
@@ -16,9 +17,11 @@ __all__ = [
     "LEVELS",
     "LeftResult",
     "Level",
+    "VteRiskResult",
     "assess",
     "left_score",
     "level_for",
     "load_course",
+    "vte_risk",
 ]
 __version__ = "0.1.0"

@@ -1,4 +1,7 @@
-"""Command line: ``python -m legpain assess --json ID [ID ...] [--weeks N]``."""
+"""Command line: ``python -m legpain assess --json ID [ID ...] [--weeks N]``.
+
+Also ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (see vte.py).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Optional, Sequence
 
 from .data import DataError
 from .triage import assess
+from .vte import add_cli as add_vte_risk_cli, run_cli as run_vte_risk_cli
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,11 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("symptoms", nargs="*", metavar="ID", help="symptom ids from data/symptoms.csv")
     run.add_argument("--weeks", type=int, default=None, help="week of pregnancy, 1 to 42")
     run.add_argument("--json", action="store_true", help="print the assessment as one JSON object")
+    add_vte_risk_cli(commands)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "vte-risk":
+        return run_vte_risk_cli(args)
     try:
         result = assess(args.symptoms, weeks=args.weeks)
     except (ValueError, DataError) as exc:

@@ -1,0 +1,346 @@
+"""The RCOG Green-top 37a (2015) VTE risk tool: points, thresholds, pathways, bad input and the CLI.
+
+Expected values come from the guideline (Appendix III points and instructions, Appendix I
+pathways), as recorded in docs/vte-risk.md, not from the tool's own output.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from legpain import DataError, load_course, vte_risk
+from legpain.vte import load_vte_risk
+
+# Appendix III: points and the stage(s) at which each factor is scored.
+BOTH = {"antenatal", "postnatal"}
+APPENDIX_III = {
+    "previous_vte": (4, BOTH), "previous_vte_major_surgery": (3, BOTH), "high_risk_thrombophilia": (3, BOTH),
+    "medical_comorbidity": (3, BOTH), "family_history_vte": (1, BOTH), "low_risk_thrombophilia": (1, BOTH),
+    "age_over_35": (1, BOTH), "bmi_30_or_more": (1, BOTH), "bmi_40_or_more": (2, BOTH),
+    "parity_3_or_more": (1, BOTH), "smoker": (1, BOTH), "gross_varicose_veins": (1, BOTH),
+    "pre_eclampsia": (1, BOTH), "ivf_art": (1, {"antenatal"}), "multiple_pregnancy": (1, BOTH),
+    "caesarean_in_labour": (2, {"postnatal"}), "elective_caesarean": (1, {"postnatal"}),
+    "mid_cavity_or_rotational_delivery": (1, {"postnatal"}), "prolonged_labour": (1, {"postnatal"}),
+    "pph": (1, {"postnatal"}), "preterm_birth": (1, {"postnatal"}), "stillbirth": (1, {"postnatal"}),
+    "surgery_in_pregnancy_or_puerperium": (3, BOTH), "hyperemesis": (3, {"antenatal"}),
+    "ohss": (4, {"antenatal"}), "systemic_infection": (1, BOTH), "immobility": (1, BOTH),
+}
+# Pathway-only factors: no points of their own (Appendix I and the Appendix III instructions).
+NO_POINTS = {"antenatal_lmwh": {"postnatal"}, "hospital_admission": {"antenatal"},
+             "prolonged_admission_or_readmission": {"postnatal"}}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "legpain", *args], capture_output=True, text=True, timeout=60)
+
+
+def counted(result) -> dict[str, int]:
+    return {f.id: f.points for f in result.factors}
+
+
+# ---------------------------------------------------------------- the data
+
+
+def test_every_appendix_iii_factor_has_its_points_and_stages(course):
+    tool = load_vte_risk(course)
+    for factor_id, (points, stages) in APPENDIX_III.items():
+        factor = tool.factors[factor_id]
+        assert factor.points == points, factor_id
+        assert set(factor.stages) == stages, factor_id
+    for factor_id, stages in NO_POINTS.items():
+        assert tool.factors[factor_id].points == 0
+        assert set(tool.factors[factor_id].stages) == stages
+    assert set(tool.factors) == set(APPENDIX_III) | set(NO_POINTS)
+
+
+def test_groups_and_sources(course):
+    tool = load_vte_risk(course)
+    groups = {f.id: f.group for f in tool.factors.values()}
+    assert groups["previous_vte"] == groups["bmi_40_or_more"] == "pre-existing"
+    assert groups["caesarean_in_labour"] == groups["ivf_art"] == "obstetric"
+    assert groups["ohss"] == groups["immobility"] == groups["hyperemesis"] == "transient"
+    for factor in tool.factors.values():
+        assert factor.source_ids and set(factor.source_ids) <= set(course.sources), factor.id
+
+
+def test_immobility_names_pelvic_girdle_pain(course):
+    assert "pelvic girdle pain" in load_vte_risk(course).factors["immobility"].label
+
+
+# ---------------------------------------------------------------- thresholds
+
+
+@pytest.mark.parametrize("factors, score, recommendation", [
+    ([], 0, "none"),
+    (["age_over_35", "smoker"], 2, "none"),
+    (["age_over_35", "smoker", "parity_3_or_more"], 3, "from_28_weeks"),
+    (["age_over_35", "smoker", "parity_3_or_more", "gross_varicose_veins"], 4, "from_first_trimester"),
+    (["bmi_40_or_more", "age_over_35"], 3, "from_28_weeks"),
+    (["ohss"], 4, "from_first_trimester"),
+    (["hyperemesis"], 3, "from_28_weeks"),
+    (["immobility", "multiple_pregnancy", "pre_eclampsia"], 3, "from_28_weeks"),
+    (["medical_comorbidity", "ivf_art"], 4, "from_first_trimester"),
+])
+def test_antenatal_thresholds(factors, score, recommendation):
+    result = vte_risk(factors, "antenatal")
+    assert (result.score, result.recommendation) == (score, recommendation)
+
+
+@pytest.mark.parametrize("factors, score, recommendation", [
+    ([], 0, "none"),
+    (["smoker"], 1, "none"),
+    (["elective_caesarean"], 1, "none"),
+    (["elective_caesarean", "age_over_35"], 2, "10_days"),
+    (["caesarean_in_labour"], 2, "10_days"),
+    (["bmi_40_or_more"], 2, "10_days"),
+    (["pph", "preterm_birth", "stillbirth", "prolonged_labour", "mid_cavity_or_rotational_delivery"], 5, "10_days"),
+    (["surgery_in_pregnancy_or_puerperium"], 3, "10_days"),
+])
+def test_postnatal_thresholds(factors, score, recommendation):
+    result = vte_risk(factors, "postnatal")
+    assert (result.score, result.recommendation) == (score, recommendation)
+
+
+def test_score_based_advice_keeps_the_guideline_word_consider():
+    for factors, stage in ((["ohss"], "antenatal"), (["hyperemesis"], "antenatal"), (["caesarean_in_labour"], "postnatal")):
+        assert "Consider thromboprophylaxis" in vte_risk(factors, stage).explanation[-1].text
+
+
+def test_antenatal_lmwh_usually_means_six_weeks_after_the_birth():
+    for factors in (["age_over_35", "smoker", "parity_3_or_more"], ["ohss"]):
+        assert "6 weeks after the birth" in vte_risk(factors, "antenatal").explanation_text
+
+
+# ---------------------------------------------------------------- high-risk categories
+
+
+def test_previous_vte_is_high_risk_on_its_own_pathway():
+    before = vte_risk(["previous_vte"], "antenatal")
+    assert (before.score, before.recommendation) == (4, "from_first_trimester")
+    assert "thrombosis-in-pregnancy expert or team" in before.explanation_text
+    assert "not only the score" in before.explanation_text
+    after = vte_risk(["previous_vte"], "postnatal")
+    assert (after.score, after.recommendation) == (4, "6_weeks")  # 4 points alone would be 10 days
+
+
+def test_single_previous_vte_provoked_by_surgery_scores_3_not_4():
+    before = vte_risk(["previous_vte_major_surgery"], "antenatal")
+    assert (before.score, before.recommendation) == (3, "from_28_weeks")
+    assert "scores 3, not 4" in before.explanation_text
+    assert vte_risk(["previous_vte_major_surgery", "age_over_35"], "antenatal").recommendation == "from_first_trimester"
+    assert vte_risk(["previous_vte_major_surgery"], "postnatal").recommendation == "6_weeks"
+
+
+def test_high_risk_thrombophilia_goes_to_a_local_expert_and_six_weeks_after_the_birth():
+    before = vte_risk(["high_risk_thrombophilia"], "antenatal")
+    assert (before.score, before.recommendation) == (3, "from_28_weeks")
+    assert "local expert" in before.explanation_text
+    after = vte_risk(["high_risk_thrombophilia"], "postnatal")
+    assert (after.score, after.recommendation) == (3, "6_weeks")
+
+
+def test_low_risk_thrombophilia_with_family_history_is_high_risk_after_the_birth():
+    assert vte_risk(["low_risk_thrombophilia"], "postnatal").recommendation == "none"
+    assert vte_risk(["family_history_vte"], "postnatal").recommendation == "none"
+    both = vte_risk(["low_risk_thrombophilia", "family_history_vte"], "postnatal")
+    assert (both.score, both.recommendation) == (2, "6_weeks")
+    assert vte_risk(["low_risk_thrombophilia", "family_history_vte"], "antenatal").recommendation == "none"
+
+
+def test_anyone_who_needed_antenatal_lmwh_is_high_risk_after_the_birth():
+    result = vte_risk(["antenatal_lmwh"], "postnatal")
+    assert (result.score, result.recommendation) == (0, "6_weeks")
+    assert counted(result) == {"antenatal_lmwh": 0}
+    assert "not from the score" in result.explanation[-1].text
+
+
+def test_admissions_follow_the_appendix_i_pathway():
+    after = vte_risk(["prolonged_admission_or_readmission"], "postnatal")
+    assert (after.score, after.recommendation) == (0, "10_days")
+    before = vte_risk(["hospital_admission"], "antenatal")
+    assert (before.score, before.recommendation) == (0, "none")
+    assert "while she is in hospital" in before.explanation_text
+
+
+def test_a_pathway_never_lowers_the_recommendation():
+    result = vte_risk(["previous_vte_major_surgery", "age_over_35", "smoker"], "antenatal")
+    assert (result.score, result.recommendation) == (5, "from_first_trimester")
+    assert vte_risk(["prolonged_admission_or_readmission", "previous_vte"], "postnatal").recommendation == "6_weeks"
+
+
+# ---------------------------------------------------------------- counted once
+
+
+def test_bmi_bands_are_exclusive_and_only_the_higher_counts():
+    result = vte_risk(["bmi_30_or_more", "bmi_40_or_more"], "antenatal")
+    assert result.score == 2
+    assert counted(result) == {"bmi_40_or_more": 2}
+    assert "only the higher counts" in result.explanation_text
+    assert vte_risk(["bmi_30_or_more"], "postnatal").score == 1
+
+
+def test_high_risk_categories_are_not_counted_twice():
+    vte = vte_risk(["previous_vte", "previous_vte_major_surgery"], "antenatal")
+    assert (vte.score, counted(vte)) == (4, {"previous_vte": 4})
+    thrombophilia = vte_risk(["high_risk_thrombophilia", "low_risk_thrombophilia"], "postnatal")
+    assert (thrombophilia.score, counted(thrombophilia)) == (3, {"high_risk_thrombophilia": 3})
+    caesarean = vte_risk(["caesarean_in_labour", "elective_caesarean"], "postnatal")
+    assert (caesarean.score, counted(caesarean)) == (2, {"caesarean_in_labour": 2})
+
+
+def test_a_repeated_factor_counts_once():
+    assert vte_risk(["smoker", "smoker", " smoker "], "antenatal").score == 1
+
+
+# ---------------------------------------------------------------- stages
+
+
+@pytest.mark.parametrize("factor", ["ivf_art", "ohss", "hyperemesis", "hospital_admission"])
+def test_antenatal_only_factors_are_not_counted_after_the_birth(factor):
+    assert factor in counted(vte_risk([factor], "antenatal"))
+    after = vte_risk([factor], "postnatal")
+    assert after.score == 0 and not after.factors
+    assert "not counted at the postnatal assessment" in after.explanation_text
+
+
+@pytest.mark.parametrize("factor", ["caesarean_in_labour", "elective_caesarean", "mid_cavity_or_rotational_delivery",
+                                    "prolonged_labour", "pph", "preterm_birth", "stillbirth", "antenatal_lmwh",
+                                    "prolonged_admission_or_readmission"])
+def test_postnatal_only_factors_are_not_counted_before_the_birth(factor):
+    assert factor in counted(vte_risk([factor], "postnatal"))
+    before = vte_risk([factor], "antenatal")
+    assert (before.score, before.recommendation, before.factors) == (0, "none", [])
+    assert "not counted at the antenatal assessment" in before.explanation_text
+
+
+def test_immobility_counts_at_both_stages():
+    assert vte_risk(["immobility"], "antenatal").score == vte_risk(["immobility"], "postnatal").score == 1
+
+
+# ---------------------------------------------------------------- the result
+
+
+def test_result_lists_the_factors_that_counted_in_data_order_with_points():
+    result = vte_risk(["smoker", "caesarean_in_labour", "age_over_35"], "postnatal")
+    assert [(f.id, f.points) for f in result.factors] == [("age_over_35", 1), ("smoker", 1), ("caesarean_in_labour", 2)]
+    assert result.to_dict()["factors"][2] == {"id": "caesarean_in_labour", "label": "Caesarean birth in labour", "points": 2}
+
+
+def test_every_explanation_line_has_known_sources(course):
+    result = vte_risk(["previous_vte", "bmi_30_or_more", "bmi_40_or_more", "hyperemesis"], "postnatal")
+    assert len(result.explanation) >= 4
+    for line in result.explanation:
+        assert line.source_ids and set(line.source_ids) <= set(course.sources), line.text
+    assert "S55" in result.explanation[0].source_ids  # the guideline itself
+
+
+def test_stage_is_cleaned():
+    assert vte_risk(["smoker"], " Postnatal ").stage == "postnatal"
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_unknown_factor_suggests_close_matches():
+    with pytest.raises(ValueError, match=r"Unknown VTE risk factor 'smokr'\. Did you mean 'smoker'\?"):
+        vte_risk(["smokr"], "antenatal")
+    with pytest.raises(ValueError, match="bmi_40_or_more"):
+        vte_risk(["bmi_40"], "antenatal")
+    with pytest.raises(ValueError) as caught:
+        vte_risk(["zzz"], "antenatal")
+    assert "Did you mean" not in str(caught.value)
+
+
+@pytest.mark.parametrize("stage", ["prenatal", "", None, 3, "after"])
+def test_unknown_stage(stage):
+    with pytest.raises(ValueError, match="Unknown stage"):
+        vte_risk(["smoker"], stage)
+
+
+@pytest.mark.parametrize("factors", ["smoker", [3], [None]])
+def test_factors_must_be_a_list_of_ids(factors):
+    with pytest.raises(ValueError):
+        vte_risk(factors, "antenatal")
+
+
+# ---------------------------------------------------------------- malformed data
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, old, new, row, column, words", [
+    ("vte_risk_factors.csv", "smoker,Smoker,1,", "smoker,Smoker,one,", 11, "points", "integer"),
+    ("vte_risk_factors.csv", "Smoker,1,antenatal;postnatal", "Smoker,1,antenatal;prenatal", 11, "stages", "'antenatal'"),
+    ("vte_risk_factors.csv", "Smoker,1,antenatal;postnatal,pre-existing", "Smoker,1,antenatal;postnatal,lifestyle", 11, "group", "pre-existing"),
+    ("vte_risk_factors.csv", "BMI 40 kg/m² or more,2", "BMI 40 kg/m² or more,1", 9, "points", "exclusive_group"),
+    ("vte_risk_factors.csv", "pre-existing,,S55;S202;S203", "pre-existing,,S55;S999", 11, "source_ids", "sources.csv"),
+    ("vte_risk_factors.csv", "\nsmoker,Smoker", "\nsmoking,Smoker", None, "id", "'smoker'"),
+    ("vte_risk_recommendations.csv", "antenatal,from_28_weeks,1,3", "antenatal,from_week_28,1,3", 2, "id", "from_28_weeks"),
+    ("vte_risk_recommendations.csv", "antenatal,from_first_trimester,2,4", "antenatal,from_first_trimester,2,3", 3, "min_score", "threshold"),
+    ("vte_risk_pathways.csv", "antenatal,previous_vte,", "antenatal,previous_dvt,", 1, "all_of", "vte_risk_factors.csv"),
+    ("vte_risk_pathways.csv", "postnatal,antenatal_lmwh,", "antenatal,antenatal_lmwh,", 9, "all_of", "antenatal stage"),
+    ("vte_risk_pathways.csv", "antenatal,previous_vte,from_first_trimester", "antenatal,previous_vte,6_weeks", 1,
+     "recommendation", "from_first_trimester"),
+])
+def test_malformed_vte_data_names_file_row_and_column(data_copy, file, old, new, row, column, words):
+    _replace(data_copy / file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_vte_risk(load_course(data_copy))
+    error = caught.value
+    assert (error.file, error.row, error.column) == (f"data/{file}", row, column), str(error)
+    assert words in str(error), str(error)
+
+
+def test_valid_copy_scores_like_the_original(data_copy):
+    course = load_course(data_copy)
+    assert vte_risk(["previous_vte"], "postnatal", course=course).recommendation == "6_weeks"
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_cli_json_is_one_object_with_the_four_keys():
+    done = run("vte-risk", "--json", "--stage", "postnatal", "caesarean_in_labour", "bmi_30_or_more")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result) == {"score", "recommendation", "factors", "explanation"}
+    assert (result["score"], result["recommendation"]) == (3, "10_days")
+    assert [f["id"] for f in result["factors"]] == ["bmi_30_or_more", "caesarean_in_labour"]
+    assert all(line["text"] and line["source_ids"] for line in result["explanation"])
+
+
+def test_cli_high_risk_pathway():
+    done = run("vte-risk", "--json", "--stage", "postnatal", "antenatal_lmwh")
+    assert json.loads(done.stdout)["recommendation"] == "6_weeks"
+
+
+def test_cli_unknown_factor_exits_2_with_one_line_and_a_suggestion():
+    done = run("vte-risk", "--json", "--stage", "antenatal", "age_over35")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert "Did you mean 'age_over_35'" in done.stderr
+
+
+@pytest.mark.parametrize("args", [["--stage", "prenatal", "smoker"], ["smoker"], ["--stage"]])
+def test_cli_unknown_or_missing_stage_exits_2_with_one_line(args):
+    done = run("vte-risk", "--json", *args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "stage" in done.stderr
+
+
+def test_cli_plain_text():
+    done = run("vte-risk", "--stage", "antenatal", "ohss")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[:2] == ["Score: 4", "Recommendation: from_first_trimester"]
