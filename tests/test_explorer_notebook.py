@@ -16,7 +16,8 @@ NOTEBOOK = ROOT / "notebooks" / "08_symptom_advice_matrix.ipynb"
 SPEC = ROOT / "tests" / "browser" / "interactions" / "08_symptom_advice_matrix.yaml"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 HEADINGS = ["## What it is for", "## How to use it", "## Part 1: the matrix", "## Part 2: the symptom checker",
-            "## Part 3: the body map", "## Key points", "## What's next"]
+            "## Part 3: the body map", "## Self-check", "## Key points", "## References", "## What's next"]
+PANELS = ("show_matrix_explorer()", "show_symptom_checker()", "show_body_map()")
 
 
 def _text(value) -> str:
@@ -52,7 +53,7 @@ def test_code_cells_are_short_and_show_the_three_parts(nb):
         lines = [line for line in _text(cell["source"]).splitlines() if line.strip()]
         assert 1 <= len(lines) <= 2, lines
     sources = " ".join(_text(c["source"]) for c in code)
-    for call in ("show_matrix_explorer()", "show_symptom_checker()", "show_body_map()"):
+    for call in PANELS + ('show_quiz("08_symptom_advice_matrix")', 'show_lesson_references("08_symptom_advice_matrix")'):
         assert call in sources
 
 
@@ -67,9 +68,24 @@ def test_saved_from_one_clean_run(nb):
         assert cell["outputs"], _text(cell["source"])
         for out in cell["outputs"]:
             assert out["output_type"] != "error" and out.get("name") != "stderr"
-        assert any(WIDGET in out.get("data", {}) for out in cell["outputs"])
         plain = " ".join(_text(out.get("data", {}).get("text/plain")) for out in cell["outputs"])
-        assert "interactive panel" in plain and " at 0x" not in plain  # readable, and no memory address
+        if any(call in _text(cell["source"]) for call in PANELS):
+            assert any(WIDGET in out.get("data", {}) for out in cell["outputs"])
+            assert "interactive panel" in plain and " at 0x" not in plain  # readable, and no memory address
+        elif "show_quiz(" in _text(cell["source"]):
+            assert any(WIDGET in out.get("data", {}) for out in cell["outputs"])
+            assert plain.startswith("Self-check, ") and "press Check" in plain  # an instruction, not a repr
+
+
+def test_references_list_the_self_check_sources(nb):
+    from legpain.data import lesson_source_ids
+
+    cell = next(c for c in nb["cells"] if 'show_lesson_references("08_symptom_advice_matrix")' in _text(c["source"]))
+    html = " ".join(_text(out.get("data", {}).get("text/html")) for out in cell["outputs"])
+    listed = lesson_source_ids("08_symptom_advice_matrix")
+    assert "legpain-references" in html and listed
+    for source_id in listed:
+        assert f'id="ref-{source_id}"' in html, f"stored references are out of date ({source_id})"
 
 
 # ---------------------------------------------------------------- the browser spec, driven without a browser

@@ -123,7 +123,7 @@ def test_has_a_widget_from_legpain_widgets(lesson_id):
     assert len(widget_cells) >= 2, f"{lesson_id}: needs a widget besides the self-check"
 
 
-def test_self_check_has_three_to_five_questions(lesson_id):
+def test_self_check_has_the_allowed_number_of_questions(lesson_id):
     cells = [c for c in _load(lesson_id)["cells"] if c["cell_type"] == "code"]
     assert any(f'show_quiz("{lesson_id}")' in _text(c["source"]) for c in cells)
     assert MIN_QUESTIONS <= len(load_quiz(lesson_id)) <= MAX_QUESTIONS

@@ -1,6 +1,8 @@
-"""Command line: ``python -m legpain assess --json ID [ID ...] [--weeks N]``.
+"""Command line.
 
-Also ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (see vte.py).
+- ``python -m legpain assess --json ID [ID ...] [--weeks N]``
+- ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (see vte.py)
+- ``python -m legpain quiz --json [LESSON]``
 """
 
 from __future__ import annotations
@@ -29,13 +31,46 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--weeks", type=int, default=None, help="week of pregnancy, 1 to 42")
     run.add_argument("--json", action="store_true", help="print the assessment as one JSON object")
     add_vte_risk_cli(commands)
+    _add_quiz_parser(commands)
     return parser
+
+
+def _add_quiz_parser(commands: argparse._SubParsersAction) -> None:
+    quiz = commands.add_parser("quiz", help="print the self-check questions as a student sees them")
+    quiz.add_argument("lesson", nargs="?", metavar="LESSON", help="a lesson id from data/lessons.csv (default: every lesson)")
+    quiz.add_argument("--json", action="store_true", help="print a JSON list of questions, options in display order")
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    from .data import load_course
+    from .quiz import questions_as_shown
+
+    try:
+        course = load_course()
+        if args.lesson is not None and args.lesson not in course.lessons:
+            raise ValueError(f"unknown lesson {args.lesson!r}; choose one of: {', '.join(course.lessons)}")
+        shown = questions_as_shown(None if args.lesson is None else [args.lesson], course)
+    except (ValueError, DataError) as exc:
+        sys.stderr.write(f"legpain: {exc}\n")
+        return 2
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False, indent=1))
+        return 0
+    for number, question in enumerate(shown, start=1):
+        print(f"{number}. [{question['lesson']} / {question['id']}] {question['question']}")
+        for index, option in enumerate(question["options"]):
+            mark = "*" if index == question["answer"] else " "
+            print(f"   {mark} {chr(ord('A') + index)}. {option['text']}")
+        print()
+    return 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "vte-risk":
         return run_vte_risk_cli(args)
+    if args.command == "quiz":
+        return _quiz(args)
     try:
         result = assess(args.symptoms, weeks=args.weeks)
     except (ValueError, DataError) as exc:

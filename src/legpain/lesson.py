@@ -11,7 +11,6 @@ from .data import source_order, lesson_source_ids, load_course
 from .quiz import quiz_widget
 from .render import assessment_html, course_map_html, glossary_html, references_html
 from .triage import assess
-from .widgets import show_widget
 
 
 def show_course_map() -> None:
@@ -49,8 +48,12 @@ def show_symptom_list() -> None:
 
 
 def show_quiz(lesson_id: str) -> None:
-    """Show the lesson's self-check, with feedback on each answer."""
-    show_widget(quiz_widget(lesson_id))
+    """Show the lesson's self-check, with feedback and a second try after a wrong answer.
+
+    The quiz box carries the course style inside it, so the cell has one output whose plain-text
+    form is an instruction to the student.
+    """
+    display(quiz_widget(lesson_id))
 
 
 def show_lesson_references(lesson_id: str) -> None:

@@ -1,53 +1,110 @@
-"""Self-check questions: loaded from each lesson's data file, checked by a plain function."""
+"""Self-checks: questions from each lesson's data file, checked by plain functions.
+
+The answers are shown in the order the data file lists them, so the data file, the notebook and
+``python -m legpain quiz --json`` always agree on where the right answer sits.
+
+A wrong answer gets its own feedback and a second try; after a second wrong answer the best
+answer is shown with its reasons. An answer marked ``safe: true`` is a more urgent route than a
+red flag needs: it is never scolded, only pointed to the better route.
+
+The pure functions (:func:`load_quiz`, :func:`check_answer`, :func:`questions_as_shown`) hold the
+logic and are tested with pytest; :func:`quiz_widget` only wires them to ipywidgets.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .data import Course, DataError, lesson_section, load_course
 from .render import source_links_html
-from .widgets import LABEL_STYLE, message_html, output_area
+from .widgets import COURSE_CSS, LABEL_STYLE, message_html, output_area
 
 MIN_QUESTIONS = 3
-MAX_QUESTIONS = 5
+MAX_QUESTIONS = 6
+MIN_OPTIONS = 3  # with fewer, a second try would give the answer away
+MAX_OPTIONS = 5
+TRIES = 2  # wrong answers allowed before the best answer is shown
+
+# Each answer is a flex row: the radio button first, the text wrapping in its own column beside it.
+# (ipywidgets puts the text before a floated button, so a long answer wraps above its button.)
+QUIZ_CSS = """
+.legpain-quiz .widget-radio-box label {
+  display: flex; align-items: flex-start; gap: 0.5em;
+  height: auto; min-height: var(--jp-widgets-radio-item-height); line-height: 1.35;
+  white-space: normal; margin-bottom: 0.45em;
+}
+.legpain-quiz .widget-radio-box input[type="radio"] {
+  order: -1; float: none; flex: 0 0 auto; height: 18px; margin: 0.15em 0 0 1px;
+}
+.legpain-quiz .widget-radio { width: auto; }
+.legpain-quiz .widget-radio > .widget-label { align-self: flex-start; }
+"""
 
 
 class Option(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     text: str = Field(min_length=1)
     correct: bool = False
+    safe: bool = False
     feedback: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _not_both(self) -> "Option":
+        if self.correct and self.safe:
+            raise ValueError("an option that is either 'correct' or 'safe' (a safe over-triage), not both")
+        return self
 
 
 class Question(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     prompt: str = Field(min_length=10)
-    options: list[Option] = Field(min_length=2, max_length=6)
+    options: list[Option] = Field(min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
     source_ids: list[str] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _one_correct(self) -> "Question":
         if sum(option.correct for option in self.options) != 1:
             raise ValueError("exactly one option with 'correct: true'")
+        if len({option.text.casefold() for option in self.options}) != len(self.options):
+            raise ValueError("options with different texts")
         return self
+
+    @property
+    def answer(self) -> int:
+        """The position of the right option, counting from 0, in display order."""
+        return next(i for i, option in enumerate(self.options) if option.correct)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What a student has done with one question so far."""
+
+    tried: tuple[int, ...] = ()  # wrong options chosen, in order
+    done: bool = False  # answered right, or the answer has been shown
 
 
 @dataclass(frozen=True)
 class Feedback:
-    """The result of checking one answer."""
+    """The result of pressing Check: right, wrong or neither (None), the message, and the new attempt."""
 
     correct: Optional[bool]
     html: str
+    attempt: Attempt = field(default_factory=Attempt)
+
+    @property
+    def done(self) -> bool:
+        return self.attempt.done
 
 
 def load_quiz(lesson_id: str, course: Optional[Course] = None) -> list[Question]:
-    """The lesson's 3 to 5 self-check questions."""
+    """The lesson's self-check questions, in the order shown."""
     course = course or load_course()
     questions = lesson_section(lesson_id, "quiz", Question, course)
     name = f"data/lessons/{lesson_id}.yaml"
@@ -59,20 +116,96 @@ def load_quiz(lesson_id: str, course: Optional[Course] = None) -> list[Question]
     return questions
 
 
-def check_answer(question: Question, choice: Any, course: Optional[Course] = None) -> Feedback:
-    """Feedback on one answer: right or wrong, and why. ``choice`` is an option index or None."""
+def _sources_html(ids: Iterable[str], course: Optional[Course]) -> str:
+    unique = list(dict.fromkeys(ids))
+    return f'<p class="legpain-quiz-sources">Sources: {source_links_html(unique, course)}</p>'
+
+
+def check_answer(question: Question, choice: Any, attempt: Attempt = Attempt(), course: Optional[Course] = None) -> Feedback:
+    """Feedback on one press of Check. ``choice`` is an option index or None.
+
+    A right answer, or a wrong answer once the tries are used up, finishes the question
+    (``Feedback.done``). Choosing the same wrong answer twice does not use up a try.
+    """
+    if attempt.done:
+        return Feedback(None, message_html("You have finished this question: read the feedback above, then go on to the next one.", "info"), attempt)
     if choice is None:
-        return Feedback(None, message_html("Choose an answer first, then press Check.", "info"))
+        return Feedback(None, message_html("Choose an answer first, then press Check.", "info"), attempt)
     if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(question.options):
-        return Feedback(None, message_html(f"Choose one of the {len(question.options)} answers listed.", "error"))
+        return Feedback(None, message_html(f"Choose one of the {len(question.options)} answers listed.", "error"), attempt)
+    if choice in attempt.tried:
+        return Feedback(None, message_html("You have tried that answer already. Choose a different one, then press Check.", "info"), attempt)
     option = question.options[choice]
-    right = next(o for o in question.options if o.correct)
-    sources = source_links_html(question.source_ids, course)
     if option.correct:
-        text = f"Correct. {option.feedback}"
-        return Feedback(True, message_html(text, "success") + f"<p>Sources: {sources}</p>")
-    text = f"Not quite. {option.feedback} The best answer is: {right.text}"
-    return Feedback(False, message_html(text, "error") + f"<p>Sources: {sources}</p>")
+        done = Attempt(attempt.tried, done=True)
+        html = message_html(f"Correct. {option.feedback}", "success")
+        return Feedback(True, html + _sources_html([*option.source_ids, *question.source_ids], course), done)
+    tried = (*attempt.tried, choice)
+    verdict = "Safe, but not the best answer." if option.safe else "Not quite."
+    kind = "info" if option.safe else "error"
+    if len(tried) < TRIES:
+        text = f"{verdict} {option.feedback} Try again: choose another answer and press Check."
+        return Feedback(False, message_html(text, kind) + _sources_html(option.source_ids, course), Attempt(tried))
+    right = question.options[question.answer]
+    text = f"{verdict} {option.feedback} The best answer is: {right.text}. {right.feedback}"
+    ids = [*option.source_ids, *right.source_ids, *question.source_ids]
+    return Feedback(False, message_html(text, kind) + _sources_html(ids, course), Attempt(tried, done=True))
+
+
+def questions_as_shown(lesson_ids: Optional[Iterable[str]] = None, course: Optional[Course] = None) -> list[dict[str, Any]]:
+    """Every self-check question as a student sees it, for ``python -m legpain quiz --json``.
+
+    Each question has ``lesson``, ``id``, ``question``, ``options`` in display order (each with
+    ``text``, ``feedback`` and ``source_ids``), ``answer`` (the index of the right option) and
+    ``source_ids``. Without lesson ids, every lesson in data/lessons.csv is included, in order.
+    """
+    course = course or load_course()
+    if lesson_ids is None:
+        lesson_ids = list(course.lessons)
+    shown = []
+    for lesson_id in lesson_ids:
+        for question in load_quiz(lesson_id, course):
+            shown.append(
+                {
+                    "lesson": lesson_id,
+                    "id": question.id,
+                    "question": question.prompt,
+                    "options": [
+                        {"text": o.text, "feedback": o.feedback, "source_ids": list(o.source_ids)} for o in question.options
+                    ],
+                    "answer": question.answer,
+                    "source_ids": list(question.source_ids),
+                }
+            )
+    return shown
+
+
+# ---------------------------------------------------------------- the widgets
+
+
+def instruction(count: int, saved: bool = False) -> str:
+    """What the self-check asks of the student, in words. ``saved``: the plain-text form in a saved notebook,
+    which is what a reader sees where the widgets cannot run."""
+    questions = "1 question" if count == 1 else f"{count} questions"
+    text = f"Self-check, {questions}: choose an answer to each and press Check. A wrong answer gets feedback and a second try."
+    return f"{text} Run the notebook to answer." if saved else text
+
+
+class QuizBox(widgets.VBox):
+    """The self-check box, whose plain-text form (shown where widgets cannot run) is an instruction."""
+
+    def __init__(self, children: list[widgets.Widget], count: int, **kwargs: Any):
+        super().__init__(children, **kwargs)
+        self.instruction = instruction(count, saved=True)
+
+    def __repr__(self) -> str:
+        return self.instruction
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = self.instruction  # not cut at 110 characters like a widget repr
+        return bundle
 
 
 def question_widget(question: Question, number: int) -> widgets.VBox:
@@ -87,9 +220,15 @@ def question_widget(question: Question, number: int) -> widgets.VBox:
     )
     check = widgets.Button(description="Check", tooltip=f"Check your answer to question {number}", button_style="primary")
     feedback = output_area()
+    state = {"attempt": Attempt()}
 
     def on_check(_: Any) -> None:
-        feedback.value = check_answer(question, choices.value).html
+        result = check_answer(question, choices.value, state["attempt"])
+        state["attempt"] = result.attempt
+        feedback.value = result.html
+        if result.done:
+            choices.disabled = True
+            check.disabled = True
 
     check.on_click(on_check)
     box = widgets.VBox([prompt, choices, check, feedback])
@@ -97,9 +236,11 @@ def question_widget(question: Question, number: int) -> widgets.VBox:
     return box
 
 
-def quiz_widget(lesson_id: str) -> widgets.VBox:
-    """Every self-check question of a lesson."""
+def quiz_widget(lesson_id: str) -> QuizBox:
+    """Every self-check question of a lesson, with the course and quiz styles inside the box."""
     questions = load_quiz(lesson_id)
-    box = widgets.VBox([question_widget(q, i) for i, q in enumerate(questions, start=1)])
+    style = widgets.HTML(f"<style>{COURSE_CSS}{QUIZ_CSS}</style>", layout=widgets.Layout(display="none"))
+    box = QuizBox([style, *(question_widget(q, i) for i, q in enumerate(questions, start=1))], len(questions))
     box.add_class("legpain-quiz")
+    box.add_class("legpain-widget")
     return box

@@ -94,13 +94,61 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Narrow each self-check (as on a small screen or a zoomed projector) so that long answers wrap,
+# then check that every answer's text lies to the right of its radio button, starting level with it:
+# the button beside the answer, not below or above a wrapped answer.
+RADIO_LAYOUT_JS = """
+(box) => {
+  const old = box.style.maxWidth;
+  box.style.maxWidth = '520px';
+  const problems = [];
+  let wrapped = 0;
+  for (const label of box.querySelectorAll('.widget-radio-box label')) {
+    const radio = label.querySelector('input[type=radio]');
+    if (!radio) { problems.push('no radio button in: ' + label.textContent.trim()); continue; }
+    const button = radio.getBoundingClientRect();
+    let left = Infinity, top = Infinity, lines = 0;
+    const range = document.createRange();
+    for (const node of label.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        left = Math.min(left, rect.left); top = Math.min(top, rect.top); lines += 1;
+      }
+    }
+    if (lines > 1) wrapped += 1;
+    if (left < button.right - 1 || Math.abs(button.top - top) > 12) {
+      problems.push(label.textContent.trim().slice(0, 60) + ': text left ' + Math.round(left) + ', top ' + Math.round(top)
+                    + '; button right ' + Math.round(button.right) + ', top ' + Math.round(button.top));
+    }
+  }
+  box.style.maxWidth = old;
+  return {problems, wrapped};
+}
+"""
+
+
+def radio_layout_problems(root: Any) -> list[str]:
+    """Answers whose text wraps above, below or under their radio button. Needs at least one wrapped answer."""
+    problems = []
+    boxes = root.locator(".legpain-quiz")
+    wrapped = 0
+    for i in range(boxes.count()):
+        result = boxes.nth(i).evaluate(RADIO_LAYOUT_JS)
+        problems += [f"answer not beside its radio button: {p}" for p in result["problems"]]
+        wrapped += result["wrapped"]
+    if boxes.count() and not wrapped:
+        problems.append("no answer wrapped at 520px, so the layout of long answers was not checked")
+    return problems
+
+
 def answer_quiz(root: Any, name: str) -> list[str]:
-    """Answer every question twice, wrong then right, and read the feedback. Returns problems."""
+    """Check the layout, then answer every question twice, wrong then right, and read the feedback. Returns problems."""
     questions = quiz_questions(name)
     shown = root.locator(".legpain-quiz-question")
-    problems = []
     if shown.count() != len(questions):
         return [f"{shown.count()} questions on screen, {len(questions)} in data/lessons/{stem(name)}.yaml"]
+    problems = radio_layout_problems(root)
     for i, question in enumerate(questions):
         box = shown.nth(i)
         box.scroll_into_view_if_needed()
@@ -108,7 +156,8 @@ def answer_quiz(root: Any, name: str) -> list[str]:
             problems.append(f"question {i + 1}: prompt {question['prompt']!r} not shown")
             continue
         right = next(o for o in question["options"] if o.get("correct"))
-        wrong = next(o for o in question["options"] if not o.get("correct"))
+        # A safe over-triage is answered "Safe, but not the best answer.": pick a plainly wrong one.
+        wrong = next(o for o in question["options"] if not o.get("correct") and not o.get("safe"))
         feedback = box.locator(".legpain-output")
         for option, expected in ((wrong, "Not quite."), (right, "Correct.")):
             label = box.locator(".widget-radio-box label").filter(has_text=re.compile(r"^\s*" + re.escape(_squash(option["text"])) + r"\s*$"))
