@@ -24,8 +24,11 @@ REQUIRED_SYMPTOM_ROWS = {
 }
 
 # The level each brief row assigns (E, U, R, S). Starred levels are syntheses but still floors.
+# The brief's four-step "E" means "999 or A&E now"; on the five-step scale that is emergency (999)
+# for a clot in the lungs and at least immediate (A&E now) for cauda equina and a bleeding vein.
 BRIEF_LEVELS = {
-    **{f"LP{n:02d}": Level.EMERGENCY for n in range(1, 5)},
+    "LP01": Level.EMERGENCY,
+    **{f"LP{n:02d}": Level.IMMEDIATE for n in range(2, 5)},
     **{f"LP{n:02d}": Level.URGENT for n in range(5, 12)},
     **{f"LP{n:02d}": Level.ROUTINE for n in range(12, 19)},
     **{f"LP{n:02d}": Level.SELF_CARE for n in range(19, 23)},
@@ -44,11 +47,16 @@ def test_required_symptoms_follow_their_brief_rows(course):
         assert course.symptoms[symptom_id].brief_row == row, symptom_id
 
 
-def test_article_symptoms_exist_and_are_red_flags(course):
+def test_article_symptoms_are_red_flags_backed_by_clinical_sources(course):
     for symptom_id in ("sudden_severe_leg_pain", "pain_changed"):
         symptom = course.symptoms[symptom_id]
         assert symptom.red_flag
-        assert "article" in symptom.source_ids
+        assert "article" not in symptom.source_ids
+
+
+def test_no_data_row_rests_on_the_source_article(course):
+    rows = [*course.causes.values(), *course.symptoms.values(), *course.matrix, *course.advice.values(), *course.rules.values()]
+    assert [row for row in rows if "article" in row.source_ids] == []
 
 
 def test_symptom_levels_are_at_least_the_brief_levels(course):
@@ -57,9 +65,16 @@ def test_symptom_levels_are_at_least_the_brief_levels(course):
             assert symptom.level >= BRIEF_LEVELS[symptom.brief_row], symptom.id
 
 
-def test_red_flags_are_exactly_the_urgent_and_emergency_symptoms(course):
+def test_red_flags_are_the_symptoms_that_alone_reach_urgent_at_some_stage(course):
     for symptom in course.symptoms.values():
-        assert symptom.red_flag == (symptom.level >= Level.URGENT), symptom.id
+        assert symptom.red_flag == (course.highest_single_symptom_level(symptom.id) >= Level.URGENT), symptom.id
+
+
+def test_stage_dependent_red_flag_is_routine_early_and_immediate_from_20_weeks(course):
+    assert course.symptoms["vomiting"].red_flag
+    assert course.single_symptom_level("vomiting", weeks=8) is Level.ROUTINE
+    assert course.single_symptom_level("vomiting", weeks=20) is Level.IMMEDIATE
+    assert course.single_symptom_level("vomiting", days_after_birth=3) is Level.IMMEDIATE
 
 
 def test_every_level_has_route_advice(course):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from legpain import Level, assess, load_course
+from legpain import LEVELS, Level, assess, load_course
 from legpain.triage import level_table
 
 
 def test_levels_are_ordered():
-    assert Level.SELF_CARE < Level.ROUTINE < Level.URGENT < Level.EMERGENCY
-    assert max([Level.URGENT, Level.EMERGENCY, Level.ROUTINE]) is Level.EMERGENCY
+    assert Level.SELF_CARE < Level.ROUTINE < Level.URGENT < Level.IMMEDIATE < Level.EMERGENCY
+    assert max([Level.URGENT, Level.EMERGENCY, Level.IMMEDIATE, Level.ROUTINE]) is Level.EMERGENCY
     assert sorted(Level, reverse=True)[0] is Level.EMERGENCY
+    assert [lv.value for lv in LEVELS] == ["self-care", "routine", "urgent", "immediate", "emergency"]
 
 
 def test_empty_selection_is_self_care_and_says_nothing_was_selected(course):
@@ -51,27 +52,128 @@ def test_leg_clot_with_breathlessness_is_an_emergency_pointing_to_pe():
     assert result.red_flags[0] == "breathless_chest_pain"
 
 
-def test_rule_names_its_reason_and_flags_the_companion_symptom():
-    # Gradual ankle swelling alone is self-care; with a pre-eclampsia sign the rule flags it too.
-    result = assess(["both_ankles_swollen_gradual", "headache_vision_rib_pain"])
+def test_pre_eclampsia_signs_are_immediate_from_20_weeks_and_after_the_birth():
+    # Review finding D1: NHS and NICE NG133 say "immediately", not "today".
+    for stage in ({"weeks": 20}, {"weeks": 36}, {"days_after_birth": 0}, {"days_after_birth": 40}):
+        for symptom in ("headache_vision_rib_pain", "sudden_face_hand_swelling", "vomiting"):
+            result = assess([symptom], **stage)
+            assert result.level is Level.IMMEDIATE, (symptom, stage)
+            assert result.advice[0].id == "route_immediate"
+            assert result.causes[0] == "pre_eclampsia"
+            assert "pre_eclampsia_check" in [a.id for a in result.advice]
+
+
+def test_pre_eclampsia_signs_before_20_weeks_are_still_seen_the_same_day():
+    result = assess(["headache_vision_rib_pain"], weeks=12)
     assert result.level is Level.URGENT
-    assert "both_ankles_swollen_gradual" in result.red_flags
-    assert any("pre-eclampsia" in r for r in result.reasons)
+    assert "pre_eclampsia" not in result.causes
+    assert result.red_flags == ["headache_vision_rib_pain"]
 
 
-def test_pre_eclampsia_is_not_ranked_before_20_weeks():
-    early = assess(["sudden_face_hand_swelling"], weeks=12)
-    late = assess(["sudden_face_hand_swelling"], weeks=30)
-    assert "pre_eclampsia" not in early.causes
-    assert late.causes[0] == "pre_eclampsia"
-    # The red flag still escalates whatever the week.
-    assert early.level is Level.URGENT and late.level is Level.URGENT
+def test_unknown_stage_counts_as_the_most_dangerous_stage():
+    assert assess(["vomiting"]).level is Level.IMMEDIATE
+    assert assess(["vomiting"], weeks=8).level is Level.ROUTINE
+    assert assess(["sudden_face_hand_swelling"]).level is Level.IMMEDIATE
 
 
-def test_first_trimester_calf_pain_gives_the_left_reason():
-    result = assess(["one_leg_calf_pain"], weeks=10)
-    assert any("LEFt" in r for r in result.reasons)
-    assert not assess(["one_leg_calf_pain"], weeks=30).reasons
+def test_early_vomiting_is_not_listed_as_a_red_flag():
+    result = assess(["vomiting"], weeks=8)
+    assert result.red_flags == []
+    assert assess(["vomiting"], weeks=30).red_flags == ["vomiting"]
+
+
+def test_stage_can_be_days_after_the_birth_but_not_both():
+    assert assess(["heavy_aching_legs"], days_after_birth=0).days_after_birth == 0
+    assert assess(["heavy_aching_legs"], days_after_birth=84).days_after_birth == 84
+    with pytest.raises(ValueError, match="not both"):
+        assess(["heavy_aching_legs"], weeks=30, days_after_birth=3)
+    for days in (-1, 85, 200):
+        with pytest.raises(ValueError, match="from 0 to 84"):
+            assess(["heavy_aching_legs"], days_after_birth=days)
+    with pytest.raises(ValueError, match="whole number"):
+        assess(["heavy_aching_legs"], days_after_birth="3")
+
+
+def test_one_swollen_leg_with_everyday_ankle_swelling_ranks_dvt_first_with_no_self_care():
+    # Review finding D3 and "must-not-miss first".
+    result = assess(["one_leg_swollen", "both_ankles_swollen_gradual", "heavy_aching_legs"])
+    assert result.level is Level.URGENT
+    assert result.causes[0] == "dvt"
+    assert result.must_not_miss == ["dvt"]
+    ids = [a.id for a in result.advice]
+    assert ids[0] == "route_urgent" and "dvt_same_day" in ids
+    assert not {"oedema_feet_up", "oedema_water_stockings", "varicose_relief"} & set(ids)
+    assert all(a.level is not Level.SELF_CARE for a in result.advice)
+
+
+def test_one_painful_calf_gets_no_stretch_or_massage_advice():
+    result = assess(["one_leg_calf_pain", "occasional_night_cramp", "frequent_severe_cramps"])
+    assert result.causes[0] == "dvt"
+    ids = [a.id for a in result.advice]
+    assert "cramp_stretch" not in ids and "strain_keep_active" not in ids
+
+
+def test_headache_with_sudden_face_swelling_gets_no_feet_up_advice():
+    result = assess(["headache_vision_rib_pain", "sudden_face_hand_swelling"], weeks=32)
+    assert result.level is Level.IMMEDIATE
+    assert "oedema_feet_up" not in [a.id for a in result.advice]
+
+
+def test_routine_level_lists_no_advice_above_it_except_as_safety_net():
+    result = assess(["frequent_severe_cramps", "pelvic_pain_limits_walking"])
+    assert result.level is Level.ROUTINE
+    for item in result.advice:
+        if item.kind == "action":
+            assert item.level <= Level.ROUTINE, item.id
+        else:
+            assert item.level > Level.ROUTINE, item.id
+    assert "cramp_not_a_cramp" in [a.id for a in result.advice]
+
+
+def test_cauda_equina_is_immediate_and_goes_to_a_and_e():
+    result = assess(["bilateral_sciatica"])
+    assert result.level is Level.IMMEDIATE
+    assert result.causes[0] == "cauda_equina"
+    assert "cauda_equina_emergency" in [a.id for a in result.advice]
+    assert "A&E" in result.advice[1].text
+
+
+def test_numb_patch_below_knee_is_routine_and_foot_drop_is_urgent():
+    # Review finding I1: the lumped symptom is split.
+    assert assess(["numb_patch_below_knee"]).level is Level.ROUTINE
+    assert assess(["foot_drop_or_numb_below_knee"]).level is Level.URGENT
+
+
+def test_fever_with_a_hot_red_leg_is_immediate_and_keeps_a_clot_in_view():
+    result = assess(["fever_hot_red_leg"], days_after_birth=5)
+    assert result.level is Level.IMMEDIATE
+    assert result.causes[:2] == ["cellulitis", "dvt"]
+    assert not any("ibuprofen" in a.text.lower() for a in result.advice)
+
+
+def test_bleeding_varicose_vein_is_immediate_with_a_999_safety_net():
+    result = assess(["bleeding_varicose_vein"])
+    assert result.level is Level.IMMEDIATE
+    kinds = {a.id: a.kind for a in result.advice}
+    assert kinds["varicose_bleeding"] == "action" and kinds["varicose_bleeding_999"] == "safety-net"
+
+
+def test_a_fit_is_an_emergency():
+    assert assess(["fit_or_seizure"], days_after_birth=2).level is Level.EMERGENCY
+
+
+def test_breathless_lying_flat_with_swollen_legs_is_raised_to_immediate():
+    alone = assess(["breathless_lying_flat"])
+    both = assess(["breathless_lying_flat", "both_ankles_swollen_gradual"])
+    assert alone.level is Level.URGENT
+    assert both.level is Level.IMMEDIATE
+    assert both.causes[0] == "peripartum_cardiomyopathy"
+    assert "both_ankles_swollen_gradual" not in both.red_flags
+
+
+def test_no_rule_gives_the_left_reason_any_more():
+    # Review finding W2: the first-trimester rule raised nothing and gave a wrong reason.
+    assert not assess(["one_leg_calf_pain"], weeks=10).reasons
 
 
 def test_duplicates_and_order_do_not_matter():
@@ -128,24 +230,28 @@ def test_a_single_string_is_one_symptom():
 
 def test_a_rule_can_raise_two_everyday_symptoms_to_urgent(data_copy):
     with (data_copy / "rules.csv").open("a", encoding="utf-8") as handle:
-        handle.write("test_escalation,heavy_aching_legs;mild_pelvic_ache,,,urgent,,\"A made-up rule to test escalation.\",article\n")
+        handle.write("test_escalation,heavy_aching_legs;mild_pelvic_ache,,,,urgent,,\"A made-up rule to test escalation.\",S25\n")
     course = load_course(data_copy)
     alone = assess(["heavy_aching_legs"], course=course)
     both = assess(["heavy_aching_legs", "mild_pelvic_ache"], course=course)
     assert alone.level is Level.SELF_CARE
     assert both.level is Level.URGENT
-    assert set(both.red_flags) == {"heavy_aching_legs", "mild_pelvic_ache"}
+    # Neither symptom is a red flag, so neither is listed as one; the rule's reason says why.
+    assert both.red_flags == []
+    assert both.reasons == ["A made-up rule to test escalation."]
     assert both.advice[0].id == "route_urgent"
     table = level_table(["heavy_aching_legs", "mild_pelvic_ache"], course=course)
     assert list(table) == [0, 0, 0, Level.URGENT.rank]
 
 
-def test_a_week_limited_rule_only_applies_in_its_weeks(data_copy):
+def test_a_week_limited_rule_only_applies_in_its_weeks_and_when_the_stage_is_unknown(data_copy):
     with (data_copy / "rules.csv").open("a", encoding="utf-8") as handle:
-        handle.write("test_weeks,heavy_aching_legs,30,35,routine,,\"A made-up rule to test week limits.\",article\n")
+        handle.write("test_weeks,heavy_aching_legs,pregnancy,30,35,routine,,\"A made-up rule to test week limits.\",S25\n")
     course = load_course(data_copy)
     assert assess(["heavy_aching_legs"], weeks=29, course=course).level is Level.SELF_CARE
     assert assess(["heavy_aching_legs"], weeks=30, course=course).level is Level.ROUTINE
     assert assess(["heavy_aching_legs"], weeks=35, course=course).level is Level.ROUTINE
     assert assess(["heavy_aching_legs"], weeks=36, course=course).level is Level.SELF_CARE
-    assert assess(["heavy_aching_legs"], course=course).level is Level.SELF_CARE
+    assert assess(["heavy_aching_legs"], days_after_birth=3, course=course).level is Level.SELF_CARE
+    # Fail safe: with no stage given, the rule applies as at its most dangerous stage.
+    assert assess(["heavy_aching_legs"], course=course).level is Level.ROUTINE

@@ -1,6 +1,6 @@
 """Command line.
 
-- ``python -m legpain assess --json ID [ID ...] [--weeks N]``
+- ``python -m legpain assess --json ID [ID ...] [--weeks N | --days-after-birth N]``
 - ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (see vte.py)
 - ``python -m legpain quiz --json [LESSON]``
 """
@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     run = commands.add_parser("assess", help="assess a set of symptom ids")
     run.add_argument("symptoms", nargs="*", metavar="ID", help="symptom ids from data/symptoms.csv")
-    run.add_argument("--weeks", type=int, default=None, help="week of pregnancy, 1 to 42")
+    stage = run.add_mutually_exclusive_group()
+    stage.add_argument("--weeks", type=int, default=None, help="week of pregnancy, 1 to 42")
+    stage.add_argument("--days-after-birth", type=int, default=None, help="days since the birth, 0 to 84")
     run.add_argument("--json", action="store_true", help="print the assessment as one JSON object")
     add_vte_risk_cli(commands)
     _add_quiz_parser(commands)
@@ -72,7 +74,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "quiz":
         return _quiz(args)
     try:
-        result = assess(args.symptoms, weeks=args.weeks)
+        result = assess(args.symptoms, weeks=args.weeks, days_after_birth=args.days_after_birth)
     except (ValueError, DataError) as exc:
         sys.stderr.write(f"legpain: {exc}\n")
         return 2
@@ -83,7 +85,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"Likely causes: {', '.join(result.causes) or 'none'}")
         print(f"Red flags: {', '.join(result.red_flags) or 'none'}")
         for item in result.advice:
-            print(f"- [{item.level.value}] {item.text} ({'; '.join(item.source_ids)})")
+            print(f"- [{item.kind}, {item.level.value}] {item.text} ({'; '.join(item.source_ids)})")
     return 0
 
 

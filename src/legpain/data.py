@@ -18,7 +18,7 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .levels import Level
+from .levels import LEVELS, RED_FLAG_FLOOR, Level
 
 SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 SOURCE_ID = re.compile(r"^(S\d+|[a-z][a-z0-9_]*)$")
@@ -131,17 +131,31 @@ class MatrixRow(_Sourced):
 
 
 class Advice(_Sourced):
+    """One piece of advice. An ``action`` says what to do now, at its level; a ``safety-net`` says
+    what to watch for and where to go (at its level) if it happens."""
+
     id: str
     cause_id: Optional[str] = None
     level: Level
+    kind: Literal["action", "safety-net"]
     text: str = Field(min_length=10)
 
     _id = field_validator("id")(_check_snake)
 
 
+STAGES = ("pregnancy", "after_birth")
+
+
 class Rule(_Sourced):
+    """When all of its symptoms are present, in one of its stages, the level is at least its level.
+
+    ``stages`` lists 'pregnancy' and/or 'after_birth' (empty: both); ``min_week`` and ``max_week``
+    narrow the pregnancy part.
+    """
+
     id: str
     all_of: list[str] = Field(min_length=1)
+    stages: list[Literal["pregnancy", "after_birth"]] = Field(default_factory=lambda: list(STAGES))
     min_week: Optional[int] = Field(default=None, ge=1, le=42)
     max_week: Optional[int] = Field(default=None, ge=1, le=42)
     level: Level
@@ -154,6 +168,26 @@ class Rule(_Sourced):
     @classmethod
     def _split_all_of(cls, value: Any) -> Any:
         return _split_ids(value)
+
+    @field_validator("stages", mode="before")
+    @classmethod
+    def _split_stages(cls, value: Any) -> Any:
+        return list(STAGES) if value is None else _split_ids(value)
+
+    def applies_in(self, weeks: Optional[int], days_after_birth: Optional[int]) -> bool:
+        """Whether the rule's stage condition holds. With no stage known it holds (fail safe)."""
+        if days_after_birth is not None:
+            return "after_birth" in self.stages
+        if weeks is None:
+            return True
+        return "pregnancy" in self.stages and (self.min_week or 1) <= weeks <= (self.max_week or 42)
+
+
+class LevelInfo(_Sourced):
+    """What a step of the urgency scale tells a woman to do, in a few words, for the banner."""
+
+    id: Level
+    action: str = Field(min_length=10)
 
 
 class Lesson(_Row):
@@ -212,6 +246,7 @@ class Course:
     rules: dict[str, Rule]
     left_rule: LeftRule
     lessons: dict[str, Lesson]
+    levels: dict[Level, LevelInfo] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     weights: dict[tuple[str, str], MatrixRow] = field(default_factory=dict)
 
@@ -221,6 +256,18 @@ class Course:
     def route_advice(self, level: Level) -> Advice:
         """The general 'what to do and how soon' advice for a level."""
         return self.advice[f"route_{level.value.replace('-', '_')}"]
+
+    def single_symptom_level(self, symptom_id: str, weeks: Optional[int] = None, days_after_birth: Optional[int] = None) -> Level:
+        """The level of one symptom on its own at a stage (its own level, raised by its stage rules)."""
+        level = self.symptoms[symptom_id].level
+        for rule in self.rules.values():
+            if rule.all_of == [symptom_id] and rule.level > level and rule.applies_in(weeks, days_after_birth):
+                level = rule.level
+        return level
+
+    def highest_single_symptom_level(self, symptom_id: str) -> Level:
+        """The level of one symptom on its own at its most dangerous stage."""
+        return self.single_symptom_level(symptom_id)
 
     def advice_for_cause(self, cause_id: str) -> list[Advice]:
         return [a for a in self.advice.values() if a.cause_id == cause_id]
@@ -340,13 +387,6 @@ def _load_course(folder: Path) -> Course:
     _check_sources(symptom_rows, sources, "data/symptoms.csv")
     for number, symptom in symptom_rows:
         _check_ref(symptom.region, regions, "data/symptoms.csv", number, "region", "regions.csv")
-        should_flag = symptom.level >= Level.URGENT
-        if symptom.red_flag != should_flag:
-            raise DataError(
-                "data/symptoms.csv", number, "red_flag",
-                f"'{'yes' if should_flag else 'no'}', because a symptom is a red flag exactly when its level is urgent or emergency",
-                "yes" if symptom.red_flag else "no",
-            )
 
     matrix_rows = _read_csv(folder / "matrix.csv", MatrixRow)
     _check_sources(matrix_rows, sources, "data/matrix.csv")
@@ -371,8 +411,9 @@ def _load_course(folder: Path) -> Course:
         _check_ref(item.cause_id, causes, "data/advice.csv", number, "cause_id", "causes.csv")
     for level in Level:
         route_id = f"route_{level.value.replace('-', '_')}"
-        if route_id not in advice or advice[route_id].level != level or advice[route_id].cause_id is not None:
-            raise DataError("data/advice.csv", None, "id", f"a row '{route_id}' with level '{level.value}' and no cause_id")
+        route = advice.get(route_id)
+        if route is None or route.level != level or route.cause_id is not None or route.kind != "action":
+            raise DataError("data/advice.csv", None, "id", f"a row '{route_id}' with level '{level.value}', kind 'action' and no cause_id")
     if "nothing_selected" not in advice:
         raise DataError("data/advice.csv", None, "id", "a row 'nothing_selected' for an empty selection")
 
@@ -385,6 +426,33 @@ def _load_course(folder: Path) -> Course:
         _check_ref(rule.cause_id, causes, "data/rules.csv", number, "cause_id", "causes.csv")
         if rule.min_week is not None and rule.max_week is not None and rule.min_week > rule.max_week:
             raise DataError("data/rules.csv", number, "max_week", f"a week at or after min_week ({rule.min_week})", rule.max_week)
+        if (rule.min_week is not None or rule.max_week is not None) and "pregnancy" not in rule.stages:
+            raise DataError("data/rules.csv", number, "stages", "'pregnancy' among the stages, because min_week or max_week is set", ";".join(rule.stages))
+        own = max(symptoms[s].level for s in rule.all_of)
+        if rule.level <= own:
+            raise DataError(
+                "data/rules.csv", number, "level",
+                f"a level above '{own.value}', the highest level of the rule's own symptoms, or the rule never raises anything",
+                rule.level.value,
+            )
+    for number, symptom in symptom_rows:
+        reaches = max(
+            [symptom.level] + [r.level for r in rules.values() if r.all_of == [symptom.id]]
+        )
+        should_flag = reaches >= RED_FLAG_FLOOR
+        if symptom.red_flag != should_flag:
+            raise DataError(
+                "data/symptoms.csv", number, "red_flag",
+                f"'{'yes' if should_flag else 'no'}', because a symptom is a red flag exactly when, on its own and at "
+                f"its most dangerous stage, its level is '{RED_FLAG_FLOOR.value}' or above (here '{reaches.value}')",
+                "yes" if symptom.red_flag else "no",
+            )
+
+    level_rows = _read_csv(folder / "levels.csv", LevelInfo)
+    levels = {row.id: row for _, row in level_rows}
+    _check_sources(level_rows, sources, "data/levels.csv")
+    if [row.id for _, row in level_rows] != list(LEVELS):
+        raise DataError("data/levels.csv", None, "id", f"one row per level, in the order {', '.join(lv.value for lv in LEVELS)}", ", ".join(row.id.value for _, row in level_rows))
 
     left_raw = _read_yaml(folder / "left_rule.yaml", "data/left_rule.yaml")
     if not isinstance(left_raw, dict):
@@ -418,6 +486,7 @@ def _load_course(folder: Path) -> Course:
         rules=rules,
         left_rule=left_rule,
         lessons=lessons,
+        levels=levels,
         glossary=sorted((row for _, row in glossary_rows), key=lambda g: g.term.lower()),
         weights=weights,
     )

@@ -1,4 +1,8 @@
-"""Urgency levels, ordered from self-care to emergency."""
+"""Urgency levels, ordered from self-care to emergency.
+
+Five steps: self-care < routine < urgent (same day) < immediate (now) < emergency (999).
+What each step means, and the route a woman takes, are data: ``data/levels.csv``.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ class Level(str, Enum):
     SELF_CARE = "self-care"
     ROUTINE = "routine"
     URGENT = "urgent"
+    IMMEDIATE = "immediate"
     EMERGENCY = "emergency"
 
     @property
@@ -19,6 +24,7 @@ class Level(str, Enum):
 
     @property
     def label(self) -> str:
+        """The short name of the step, for banners and tables."""
         return _LABELS[self]
 
     @classmethod
@@ -49,11 +55,14 @@ class Level(str, Enum):
         return self.value
 
 
-LEVELS: tuple[Level, ...] = (Level.SELF_CARE, Level.ROUTINE, Level.URGENT, Level.EMERGENCY)
+LEVELS: tuple[Level, ...] = (Level.SELF_CARE, Level.ROUTINE, Level.URGENT, Level.IMMEDIATE, Level.EMERGENCY)
+# A symptom at or above this step is a red flag.
+RED_FLAG_FLOOR = Level.URGENT
 _RANKS = {level: i for i, level in enumerate(LEVELS)}
 _LABELS = {
     Level.SELF_CARE: "Self-care",
     Level.ROUTINE: "Routine review",
     Level.URGENT: "Urgent: same day",
-    Level.EMERGENCY: "Emergency: now",
+    Level.IMMEDIATE: "Immediate: now",
+    Level.EMERGENCY: "Emergency: call 999",
 }

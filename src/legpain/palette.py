@@ -20,7 +20,8 @@ OKABE_ITO = {
 LEVEL_STYLE = {
     Level.SELF_CARE: {"fill": OKABE_ITO["sky_blue"], "text": "#000000", "symbol": "○"},
     Level.ROUTINE: {"fill": OKABE_ITO["bluish_green"], "text": "#000000", "symbol": "◐"},
-    Level.URGENT: {"fill": OKABE_ITO["orange"], "text": "#000000", "symbol": "▲"},
+    Level.URGENT: {"fill": OKABE_ITO["yellow"], "text": "#000000", "symbol": "▲"},
+    Level.IMMEDIATE: {"fill": OKABE_ITO["orange"], "text": "#000000", "symbol": "◆"},
     Level.EMERGENCY: {"fill": OKABE_ITO["vermillion"], "text": "#000000", "symbol": "■"},
 }
 

@@ -10,16 +10,9 @@ from .levels import Level
 from .palette import LEVEL_STYLE
 from .triage import Assessment
 
-LEVEL_ACTION = {
-    Level.SELF_CARE: "ease it at home and mention it at the next antenatal check",
-    Level.ROUTINE: "see the midwife or GP in the next few days",
-    Level.URGENT: "contact the maternity unit today",
-    Level.EMERGENCY: "call 999 (US: 911) or go to A&E now",
-}
-
-
-def level_banner_html(level: Level, large: bool = False) -> str:
-    """A banner that shows the level in words, a symbol and colour."""
+def level_banner_html(level: Level, large: bool = False, course: Optional[Course] = None) -> str:
+    """A banner that shows the level in words, a symbol and colour, and what to do (from data/levels.csv)."""
+    course = course or load_course()
     style = LEVEL_STYLE[level]
     size = "1.6em" if large else "1.2em"
     return (
@@ -27,7 +20,7 @@ def level_banner_html(level: Level, large: bool = False) -> str:
         f'style="background:{style["fill"]};color:{style["text"]};padding:0.6em 1em;'
         f'border:3px solid #000;border-radius:6px;font-size:{size};font-weight:bold">'
         f'<span aria-hidden="true">{style["symbol"]}</span> {escape(level.label.upper())} — '
-        f"{escape(LEVEL_ACTION[level])}</div>"
+        f"{escape(course.levels[level].action)}</div>"
     )
 
 
@@ -44,7 +37,7 @@ def source_links_html(source_ids: Iterable[str], course: Optional[Course] = None
 def assessment_html(assessment: Assessment, course: Optional[Course] = None, large: bool = False) -> str:
     """The whole assessment: banner, red flags, ranked causes and advice with sources."""
     course = course or load_course()
-    html = [level_banner_html(assessment.level, large)]
+    html = [level_banner_html(assessment.level, large, course)]
     if assessment.red_flags:
         flags = "".join(f"<li>{escape(course.symptoms[s].label)}</li>" for s in assessment.red_flags)
         html.append(f'<p><strong>Red flags that set this level:</strong></p><ul class="legpain-red-flags">{flags}</ul>')

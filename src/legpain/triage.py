@@ -1,8 +1,17 @@
 """The triage engine: from ticked symptoms to a level, likely causes and advice.
 
 The level is the highest of the levels of the ticked symptoms and of the
-combination rules that match. Rules can only raise the level, so a red flag is
-never talked down and adding a symptom never lowers the level.
+combination rules that match at the woman's stage (a week of pregnancy, or days
+after the birth). Rules can only raise the level, so a red flag is never talked
+down and adding a symptom never lowers the level. When the stage is unknown,
+every stage-dependent rule applies as at its most dangerous stage.
+
+Causes: when a red flag is present, the dangerous causes that the red flags
+point to rank first ("must-not-miss first"); the rest follow by summed weight.
+
+Advice: the route advice for the level comes first. Actions never ask for more
+than the level, and at urgent or above no self-care advice is shown. Safety-net
+items say what to watch for that would need a more urgent route.
 """
 
 from __future__ import annotations
@@ -13,27 +22,56 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from .data import Course, load_course
-from .levels import LEVELS, Level
+from .levels import LEVELS, RED_FLAG_FLOOR, Level
 
 if TYPE_CHECKING:
     import numpy as np
 
 SERIOUSNESS_ORDER = {"dangerous": 0, "needs-review": 1, "everyday": 2}
 MAX_CAUSE_ADVICE = 3
+MAX_WEIGHT = 3  # the strongest link in data/matrix.csv (1 possible, 3 typical)
+WEEKS = (1, 42)
+DAYS_AFTER_BIRTH = (0, 84)
 
 
 @dataclass(frozen=True)
 class AdviceItem:
-    """One piece of advice, with the level it belongs to and its sources."""
+    """One piece of advice, with its kind, the level it belongs to and its sources."""
 
     id: str
     text: str
     level: Level
     source_ids: tuple[str, ...]
     cause_id: Optional[str] = None
+    kind: str = "action"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "level": self.level.value, "source_ids": list(self.source_ids)}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "level": self.level.value,
+            "source_ids": list(self.source_ids),
+        }
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where a woman is: a week of pregnancy, days after the birth, or unknown (both None)."""
+
+    weeks: Optional[int] = None
+    days_after_birth: Optional[int] = None
+
+    @property
+    def known(self) -> bool:
+        return self.weeks is not None or self.days_after_birth is not None
+
+    def describe(self) -> str:
+        if self.weeks is not None:
+            return f"week {self.weeks} of pregnancy"
+        if self.days_after_birth is not None:
+            return f"day {self.days_after_birth} after the birth"
+        return "stage not given (treated as the most dangerous stage)"
 
 
 @dataclass(frozen=True)
@@ -48,10 +86,16 @@ class Assessment:
     weeks: Optional[int] = None
     scores: dict[str, int] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
+    days_after_birth: Optional[int] = None
+    must_not_miss: list[str] = field(default_factory=list)
 
     @property
     def nothing_selected(self) -> bool:
         return not self.symptoms
+
+    @property
+    def stage(self) -> Stage:
+        return Stage(self.weeks, self.days_after_birth)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,18 +106,28 @@ class Assessment:
         }
 
 
+def _whole_number(value: Any, what: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise ValueError(f"The {what} must be a whole number from {low} to {high}; you gave {value!r}.")
+    if not low <= value <= high:
+        raise ValueError(f"The {what} must be from {low} to {high}; you gave {value}. Leave it empty if you do not know it.")
+    return value
+
+
 def check_weeks(weeks: Any) -> Optional[int]:
     """Return a valid week of pregnancy (1-42) or None; raise ValueError otherwise."""
-    if weeks is None:
-        return None
-    if isinstance(weeks, bool) or not isinstance(weeks, int):
-        if isinstance(weeks, float) and weeks.is_integer():
-            weeks = int(weeks)
-        else:
-            raise ValueError(f"The week of pregnancy must be a whole number from 1 to 42; you gave {weeks!r}.")
-    if not 1 <= weeks <= 42:
-        raise ValueError(f"The week of pregnancy must be from 1 to 42; you gave {weeks}. Leave it empty if you do not know it.")
-    return weeks
+    return None if weeks is None else _whole_number(weeks, "week of pregnancy", *WEEKS)
+
+
+def check_stage(weeks: Any = None, days_after_birth: Any = None) -> Stage:
+    """A valid stage: a week of pregnancy (1-42), days after the birth (0-84), or neither."""
+    if weeks is not None and days_after_birth is not None:
+        raise ValueError("Give either the week of pregnancy or the days after the birth, not both.")
+    days = None if days_after_birth is None else _whole_number(days_after_birth, "number of days after the birth", *DAYS_AFTER_BIRTH)
+    return Stage(check_weeks(weeks), days)
 
 
 def check_symptoms(symptom_ids: Iterable[str], course: Course) -> tuple[str, ...]:
@@ -90,94 +144,169 @@ def check_symptoms(symptom_ids: Iterable[str], course: Course) -> tuple[str, ...
     return tuple(s for s in course.symptoms if s in chosen)
 
 
-def _rule_applies(rule: Any, chosen: set[str], weeks: Optional[int]) -> bool:
-    if not chosen.issuperset(rule.all_of):
-        return False
-    if rule.min_week is None and rule.max_week is None:
-        return True
-    if weeks is None:
-        return False
-    low = rule.min_week or 1
-    high = rule.max_week or 42
-    return low <= weeks <= high
+def _rule_applies(rule: Any, chosen: set[str], stage: Stage) -> bool:
+    return chosen.issuperset(rule.all_of) and rule.applies_in(stage.weeks, stage.days_after_birth)
 
 
-def level_for(symptom_ids: Iterable[str], weeks: Optional[int] = None, course: Optional[Course] = None) -> Level:
+def level_for(
+    symptom_ids: Iterable[str],
+    weeks: Optional[int] = None,
+    course: Optional[Course] = None,
+    days_after_birth: Optional[int] = None,
+) -> Level:
     """Only the level of an assessment; the same rule as :func:`assess` uses."""
     course = course or load_course()
     chosen = set(check_symptoms(symptom_ids, course))
-    weeks = check_weeks(weeks)
-    return _level(course, chosen, weeks)
+    return _level(course, chosen, check_stage(weeks, days_after_birth))
 
 
-def _level(course: Course, chosen: set[str], weeks: Optional[int]) -> Level:
+def _level(course: Course, chosen: set[str], stage: Stage) -> Level:
     rank = 0
     for symptom_id in chosen:
         rank = max(rank, course.symptoms[symptom_id].level.rank)
     for rule in course.rules.values():
-        if rule.level.rank > rank and _rule_applies(rule, chosen, weeks):
+        if rule.level.rank > rank and _rule_applies(rule, chosen, stage):
             rank = rule.level.rank
     return LEVELS[rank]
 
 
 @lru_cache(maxsize=4096)
-def _rows_for_symptom(course: Course, symptom_id: str) -> tuple[Any, ...]:
-    return tuple(course.rows_for_symptom(symptom_id))
+def _links(course: Course, symptom_id: str) -> tuple[tuple[str, int], ...]:
+    """The (cause id, weight) links of a symptom, from data/matrix.csv."""
+    return tuple((row.cause_id, row.weight) for row in course.rows_for_symptom(symptom_id))
+
+
+@lru_cache(maxsize=4096)
+def _single_rank(course: Course, symptom_id: str, stage: Stage) -> int:
+    return course.single_symptom_level(symptom_id, stage.weeks, stage.days_after_birth).rank
+
+
+@lru_cache(maxsize=1024)
+def _cause_advice(course: Course, cause_id: str) -> tuple[Any, ...]:
+    return tuple(course.advice_for_cause(cause_id))
 
 
 @lru_cache(maxsize=4096)
 def _item(course: Course, advice_id: str) -> AdviceItem:
     row = course.advice[advice_id]
-    return AdviceItem(row.id, row.text, row.level, tuple(row.source_ids), row.cause_id)
+    return AdviceItem(row.id, row.text, row.level, tuple(row.source_ids), row.cause_id, row.kind)
 
 
-def assess(symptom_ids: Iterable[str], weeks: Optional[int] = None, course: Optional[Course] = None) -> Assessment:
-    """Assess a set of symptom ids, optionally at a week of pregnancy (1-42)."""
+def advice_fits(kind: str, advice_level: Level, level: Level) -> bool:
+    """Whether an advice item may be shown beside an assessed level.
+
+    Below urgent, an action is shown when it asks for no more than the level.
+    At urgent or above, only actions of exactly that level are shown: no
+    self-care or routine advice beside a red flag, and no "same day" beside
+    "now". A safety-net item is shown when the route it names is more urgent
+    than the level: it says what would need a faster route.
+    """
+    if kind == "safety-net":
+        return advice_level > level
+    if level >= RED_FLAG_FLOOR:
+        return advice_level == level
+    return advice_level <= level
+
+
+def _ranked_causes(
+    course: Course, ordered: tuple[str, ...], matched: list[Any], stage: Stage, flag_ranks: dict[str, int]
+) -> tuple[list[str], dict[str, int], list[str]]:
+    scores: dict[str, int] = {}
+    for symptom_id in ordered:
+        for cause_id, weight in _links(course, symptom_id):
+            scores[cause_id] = scores.get(cause_id, 0) + weight
+    if stage.weeks is not None:
+        for cause_id in list(scores):
+            from_week = course.causes[cause_id].from_week
+            if from_week is not None and stage.weeks < from_week:
+                del scores[cause_id]
+    # Must-not-miss: the dangerous causes that the red flags (and raising rules) point to, led by
+    # the most urgent red flag that points to them and, within that, by how typical the link is.
+    causes = course.causes
+    urgency: dict[str, tuple[int, int]] = {}
+    for symptom_id, rank in flag_ranks.items():
+        for cause_id, weight in _links(course, symptom_id):
+            if cause_id in scores and causes[cause_id].seriousness == "dangerous":
+                urgency[cause_id] = max(urgency.get(cause_id, (0, 0)), (rank, weight))
+    for rule in matched:
+        cause_id = rule.cause_id
+        if cause_id in scores and causes[cause_id].seriousness == "dangerous":
+            urgency[cause_id] = max(urgency.get(cause_id, (0, 0)), (rule.level.rank, MAX_WEIGHT))
+    ranked = sorted(
+        scores,
+        key=lambda c: (
+            c not in urgency,
+            tuple(-x for x in urgency.get(c, (0, 0))),
+            -scores[c],
+            SERIOUSNESS_ORDER[causes[c].seriousness],
+            c,
+        ),
+    )
+    return ranked, scores, [c for c in ranked if c in urgency]
+
+
+def _advice(course: Course, level: Level, causes: list[str]) -> list[AdviceItem]:
+    route = _item(course, course.route_advice(level).id)
+    actions: list[AdviceItem] = []
+    nets: list[AdviceItem] = []
+    for cause_id in causes[:MAX_CAUSE_ADVICE]:
+        for row in _cause_advice(course, cause_id):
+            if advice_fits(row.kind, row.level, level):
+                (nets if row.kind == "safety-net" else actions).append(_item(course, row.id))
+    return [route, *actions, *nets]
+
+
+def assess(
+    symptom_ids: Iterable[str],
+    weeks: Optional[int] = None,
+    course: Optional[Course] = None,
+    days_after_birth: Optional[int] = None,
+) -> Assessment:
+    """Assess a set of symptom ids at a stage: a week of pregnancy (1-42) or days after the birth (0-84).
+
+    Leave both empty when the stage is not known: stage-dependent rules then
+    apply as at the most dangerous stage. Giving both is a ``ValueError``.
+    """
     course = course or load_course()
     ordered = check_symptoms(symptom_ids, course)
-    weeks = check_weeks(weeks)
+    stage = check_stage(weeks, days_after_birth)
     chosen = set(ordered)
 
     if not chosen:
-        return Assessment(Level.SELF_CARE, [], [], [_item(course, "nothing_selected")], (), weeks)
+        return Assessment(
+            Level.SELF_CARE, [], [], [_item(course, "nothing_selected")], (), stage.weeks, days_after_birth=stage.days_after_birth
+        )
 
-    matched = [rule for rule in course.rules.values() if _rule_applies(rule, chosen, weeks)]
-    level = _level(course, chosen, weeks)
+    matched = [rule for rule in course.rules.values() if _rule_applies(rule, chosen, stage)]
+    level = _level(course, chosen, stage)
 
-    scores: dict[str, int] = {}
-    for symptom_id in ordered:
-        for row in _rows_for_symptom(course, symptom_id):
-            scores[row.cause_id] = scores.get(row.cause_id, 0) + row.weight
-    for rule in matched:
-        if rule.cause_id is not None:
-            scores[rule.cause_id] = scores.get(rule.cause_id, 0) + 2
-    if weeks is not None:
-        for cause_id in list(scores):
-            from_week = course.causes[cause_id].from_week
-            if from_week is not None and weeks < from_week:
-                del scores[cause_id]
-    causes = sorted(
-        scores,
-        key=lambda c: (-scores[c], SERIOUSNESS_ORDER[course.causes[c].seriousness], c),
-    )
-
-    flags = [s for s in ordered if course.symptoms[s].red_flag]
-    for rule in matched:
-        if rule.level >= Level.URGENT:
-            flags.extend(s for s in rule.all_of if s not in flags)
-    flags.sort(key=lambda s: (-course.symptoms[s].level.rank, ordered.index(s)))
-
-    advice = [_item(course, course.route_advice(level).id)]
-    for cause_id in causes[:MAX_CAUSE_ADVICE]:
-        for row in course.advice_for_cause(cause_id):
-            advice.append(_item(course, row.id))
+    floor = RED_FLAG_FLOOR.rank
+    flag_ranks = {s: rank for s in ordered if (rank := _single_rank(course, s, stage)) >= floor}
+    causes, scores, must_not_miss = _ranked_causes(course, ordered, matched, stage, flag_ranks)
+    flags = sorted(flag_ranks, key=lambda s: (-flag_ranks[s], ordered.index(s)))
     reasons = [rule.reason for rule in matched]
 
-    return Assessment(level, causes, flags, advice, ordered, weeks, scores, reasons)
+    return Assessment(
+        level,
+        causes,
+        flags,
+        _advice(course, level, causes),
+        ordered,
+        stage.weeks,
+        scores,
+        reasons,
+        stage.days_after_birth,
+        must_not_miss,
+    )
 
 
-def level_table(symptom_ids: Sequence[str], weeks: Optional[int] = None, course: Optional[Course] = None) -> "np.ndarray":
-    """The level rank (0-3) of every subset of ``symptom_ids`` at once.
+def level_table(
+    symptom_ids: Sequence[str],
+    weeks: Optional[int] = None,
+    course: Optional[Course] = None,
+    days_after_birth: Optional[int] = None,
+) -> "np.ndarray":
+    """The level rank (0-4) of every subset of ``symptom_ids`` at once, at one stage.
 
     Entry ``m`` is the level of the subset whose members are the bits set in
     ``m`` (bit ``i`` stands for ``symptom_ids[i]``). It applies the same rule as
@@ -189,7 +318,7 @@ def level_table(symptom_ids: Sequence[str], weeks: Optional[int] = None, course:
     ids = check_symptoms(symptom_ids, course) if symptom_ids else ()
     if list(ids) != list(symptom_ids):
         raise ValueError("level_table needs distinct symptom ids in data order.")
-    weeks = check_weeks(weeks)
+    stage = check_stage(weeks, days_after_birth)
     n = len(ids)
     table = np.zeros(1, dtype=np.int8)
     for symptom_id in ids:
@@ -199,7 +328,7 @@ def level_table(symptom_ids: Sequence[str], weeks: Optional[int] = None, course:
     view = table.reshape((2,) * n)  # axis k holds bit n-1-k
     position = {symptom_id: i for i, symptom_id in enumerate(ids)}
     for rule in course.rules.values():
-        if not set(rule.all_of) <= set(ids) or not _rule_applies(rule, set(rule.all_of), weeks):
+        if not set(rule.all_of) <= set(ids) or not _rule_applies(rule, set(rule.all_of), stage):
             continue
         index: list[Any] = [slice(None)] * n
         for symptom_id in rule.all_of:
@@ -208,12 +337,31 @@ def level_table(symptom_ids: Sequence[str], weeks: Optional[int] = None, course:
     return table
 
 
-def week_classes(course: Optional[Course] = None) -> list[Optional[int]]:
-    """One representative week for each set of weeks under which the same rules apply."""
+def stage_classes(course: Optional[Course] = None) -> list[Stage]:
+    """One representative stage for each class of stages that the engine treats alike.
+
+    The stage enters an assessment only through the rules that apply and the
+    causes that cannot occur yet (``from_week``). The unknown stage comes first,
+    then one known stage per distinct behaviour: weeks of pregnancy in order, then
+    days after the birth.
+    """
     course = course or load_course()
-    seen: dict[tuple[str, ...], Optional[int]] = {}
     everyone = set(course.symptoms)
-    for weeks in [None, *range(1, 43)]:
-        key = tuple(r.id for r in course.rules.values() if _rule_applies(r, everyone, weeks))
-        seen.setdefault(key, weeks)
-    return list(seen.values())
+    candidates = [Stage(weeks=w) for w in range(WEEKS[0], WEEKS[1] + 1)]
+    candidates += [Stage(days_after_birth=d) for d in range(DAYS_AFTER_BIRTH[0], DAYS_AFTER_BIRTH[1] + 1)]
+    seen: set[tuple[Any, ...]] = set()
+    classes = [Stage()]
+    for stage in candidates:
+        rules = tuple(r.id for r in course.rules.values() if _rule_applies(r, everyone, stage))
+        too_early = tuple(
+            c.id for c in course.causes.values() if stage.weeks is not None and c.from_week is not None and stage.weeks < c.from_week
+        )
+        if (rules, too_early) not in seen:
+            seen.add((rules, too_early))
+            classes.append(stage)
+    return classes
+
+
+def week_classes(course: Optional[Course] = None) -> list[Optional[int]]:
+    """One representative week (or None) for each set of weeks of pregnancy with the same rules."""
+    return [s.weeks for s in stage_classes(course) if s.days_after_birth is None]
