@@ -9,7 +9,7 @@ the moment the updated result is in the DOM:
 
 * checker: tick/untick a red flag (with an everyday symptom ticked) -> the banner's level changes;
 * checker + chart: the same, until the banner and the ranked-causes bar chart are both updated;
-* matrix filter: Urgency level "Emergency: now" <-> "All levels" -> the heatmap shows the new rows.
+* matrix filter: Urgency level "Emergency: 999" <-> "All levels" -> the heatmap shows the new rows.
 
 The peer notebook does the same with `ipywidgets.interact`, which clears its output and
 rebuilds the banner and the whole figure on each change. Each figure is the median of
@@ -118,7 +118,7 @@ def checker_series(page: Any, root: Any, n: int, with_bars: bool, clear: Callabl
 
 
 def matrix_series(page: Any, root: Any, label: str, n: int, summary: bool) -> list[float]:
-    """Switch the urgency filter between 'Emergency: now' and 'All levels'."""
+    """Switch the urgency filter between "Emergency: 999" and 'All levels'."""
     from legpain import load_course
     from legpain.levels import Level
 

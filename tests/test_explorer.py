@@ -19,7 +19,7 @@ from legpain.explorer import (
     select_cell,
     select_cell_at,
     set_high_contrast,
-    set_week,
+    set_stage,
     tick_symptom,
 )
 
@@ -75,10 +75,10 @@ def test_red_flag_after_everyday_symptoms_escalates_the_banner_at_once(course, f
 
 
 def test_combination_rule_raises_the_level_and_says_why(course):
-    rule = course.rules["ankle_swelling_with_headache"]
+    rule = course.rules["breathless_lying_flat_with_swollen_legs"]
     state, display = _tick(ExplorerState(), "both_ankles_swollen_gradual", course=course)
     assert "legpain-level-self-care" in display.checker_html
-    state, display = _tick(state, "headache_vision_rib_pain", course=course)
+    state, display = _tick(state, "breathless_lying_flat", course=course)
     assert f"legpain-level-{rule.level.value}" in display.checker_html
     assert rule.reason.split(",")[0] in display.checker_html
 
@@ -103,12 +103,12 @@ def test_advice_lists_its_sources(course):
 def test_clear_resets_to_nothing_selected(course):
     _, first = initial(course)
     state, _ = _tick(ExplorerState(), EVERYDAY, EMERGENCY_FLAG, course=course)
-    state, _ = set_week(state, {"know": True, "text": "30"}, course)
+    state, _ = set_stage(state, {"stage": "pregnant", "text": "30"}, course)
     state, display = clear_all(state, None, course)
-    assert state.ticked == () and state.know_week is False and state.week_text == ""
+    assert state.ticked == () and state.stage == "unknown" and state.stage_text == ""
     assert display.checker_html == first.checker_html
     assert display.bars == first.bars
-    assert display.ticked == () and display.week_controls == (False, "")
+    assert display.ticked == () and display.week_controls == ("unknown", "")
 
 
 def test_unknown_symptom_gives_a_message_and_keeps_the_state(course):
@@ -121,40 +121,62 @@ def test_unknown_symptom_gives_a_message_and_keeps_the_state(course):
 # ---------------------------------------------------------------- the week
 
 
-@pytest.mark.parametrize("typed, words", [("50", "from 1 to 42"), ("0", "from 1 to 42"), ("-3", "from 1 to 42"),
-                                          ("abc", "not a week"), ("20.5", "not a week"), ("<b>", "not a week")])
-def test_bad_week_values_give_a_message_and_the_week_is_ignored(course, typed, words):
-    state, _ = _tick(ExplorerState(), "sudden_face_hand_swelling", course=course)
-    state, display = set_week(state, {"know": True}, course)
-    state, display = set_week(state, {"text": typed}, course)
+@pytest.mark.parametrize("stage, typed, words", [
+    ("pregnant", "50", "from 1 to 42"), ("pregnant", "0", "from 1 to 42"), ("pregnant", "-3", "from 1 to 42"),
+    ("pregnant", "abc", "not a whole number"), ("pregnant", "20.5", "not a whole number"), ("pregnant", "<b>", "not a whole number"),
+    ("after_birth", "85", "from 0 to 84"), ("after_birth", "-1", "from 0 to 84"), ("after_birth", "soon", "not a whole number"),
+])
+def test_bad_stage_values_give_a_message_and_count_as_unknown(course, stage, typed, words):
+    state, _ = _tick(ExplorerState(), "vomiting", course=course)
+    state, display = set_stage(state, {"stage": stage}, course)
+    state, display = set_stage(state, {"text": typed}, course)
     assert "legpain-message-error" in display.week_html and words in display.week_html
-    assert "ignores the week" in display.week_html
+    assert "treats the stage as not known" in display.week_html
     if typed == "<b>":
         assert "&lt;b&gt;" in display.week_html and "<b>" not in display.week_html  # what was typed is escaped
-    _, without_week = set_week(state, {"know": False}, course)
-    assert display.checker_html == without_week.checker_html
+    _, unknown = set_stage(state, {"stage": "unknown"}, course)
+    assert display.checker_html == unknown.checker_html
+    assert "legpain-level-immediate" in unknown.checker_html  # fail safe: not known counts as the most dangerous stage
 
 
-def test_empty_week_asks_for_a_number(course):
-    state, display = set_week(ExplorerState(), {"know": True, "text": "  "}, course)
+def test_empty_stage_number_asks_for_a_number(course):
+    state, display = set_stage(ExplorerState(), {"stage": "pregnant", "text": "  "}, course)
     assert "legpain-message-info" in display.week_html and "1 to 42" in display.week_html
+    state, display = set_stage(state, {"stage": "after_birth"}, course)
+    assert "0 to 84" in display.week_html
 
 
-def test_a_valid_week_changes_the_likely_causes(course):
+def test_an_unknown_stage_choice_gives_a_message_and_keeps_the_state(course):
+    state = ExplorerState(ticked=("vomiting",))
+    new, display = set_stage(state, {"stage": "labour"}, course)
+    assert new is state and "legpain-message-error" in display.week_html
+
+
+def test_a_valid_week_changes_the_likely_causes_and_the_level(course):
     assert course.causes["pre_eclampsia"].from_week == 20
     state, _ = _tick(ExplorerState(), "sudden_face_hand_swelling", course=course)
-    state, early = set_week(state, {"know": True, "text": "12"}, course)
+    state, early = set_stage(state, {"stage": "pregnant", "text": "12"}, course)
     assert "Week 12" in early.week_html
     assert "Pre-eclampsia" not in early.bars.names
-    state, late = set_week(state, {"text": "30"}, course)
+    assert "legpain-level-urgent" in early.checker_html
+    state, late = set_stage(state, {"text": "30"}, course)
     assert late.bars.names[0] == "Pre-eclampsia"
-    assert course.rules["face_swelling_after_20_weeks"].reason in late.checker_html
+    assert "legpain-level-immediate" in late.checker_html
+    assert course.rules["face_swelling_from_20_weeks"].reason.split(":")[0] in late.checker_html
 
 
-def test_week_is_ignored_unless_the_learner_says_they_know_it(course):
+def test_days_after_the_birth_count_as_the_weeks_after_birth(course):
+    state, _ = _tick(ExplorerState(), "headache_vision_rib_pain", course=course)
+    state, display = set_stage(state, {"stage": "after_birth", "text": "4"}, course)
+    assert "Day 4 after the birth" in display.week_html
+    assert "legpain-level-immediate" in display.checker_html
+    assert display.bars.names[0] == "Pre-eclampsia"
+
+
+def test_typed_number_is_ignored_while_the_stage_is_not_known(course):
     state, _ = _tick(ExplorerState(), "sudden_face_hand_swelling", course=course)
-    _, display = set_week(state, {"text": "12"}, course)
-    assert display.week_html == ""
+    _, display = set_stage(state, {"text": "12"}, course)
+    assert "counts it as the most dangerous stage" in display.week_html
     assert "Pre-eclampsia" in display.bars.names
 
 
@@ -373,12 +395,12 @@ def test_every_control_is_labelled(explorer):
     c = explorer.controls
     for name in ("matrix", "bars", "body_map"):  # no icon-only plotly toolbar links without names
         assert c[name]._config["displayModeBar"] is False
-    for name in ("region", "level", "sort", "symptom", "cause", "know_week", "week", "clear", "map_region"):
+    for name in ("region", "level", "sort", "symptom", "cause", "stage", "week", "clear", "map_region"):
         assert c[name].description.strip(), name
     assert c["symptom"].description == "Symptom" and c["cause"].description == "Cause"
     assert all(box.description for box in c["ticks"].values())
     assert explorer.high_contrast.description == "High contrast"
-    labels = [c[n].description for n in ("region", "level", "sort", "symptom", "cause", "know_week", "week", "clear", "map_region")]
+    labels = [c[n].description for n in ("region", "level", "sort", "symptom", "cause", "stage", "week", "clear", "map_region")]
     labels += [box.description for box in c["ticks"].values()]
     assert len(labels) == len(set(labels)), "two controls share a label, so a learner cannot tell them apart"
 
@@ -411,12 +433,13 @@ def test_clear_all_button_unticks_every_box(explorer):
     c = explorer.controls
     c["ticks"][EVERYDAY].value = True
     c["ticks"][EMERGENCY_FLAG].value = True
-    c["know_week"].value = True
+    c["stage"].value = "pregnant"
+    assert not c["week"].disabled
     c["week"].value = "99"
     assert "legpain-message-error" in c["week_message"].value
     c["clear"].click()
     assert not any(box.value for box in c["ticks"].values())
-    assert c["know_week"].value is False and c["week"].value == "" and c["week"].disabled
+    assert c["stage"].value == "unknown" and c["week"].value == "" and c["week"].disabled
     assert explorer.state.ticked == ()
     assert explorer.course.advice["nothing_selected"].text in c["result"].value
     assert len(c["bars"].data[0].x) == 0

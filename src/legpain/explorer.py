@@ -22,7 +22,7 @@ from .levels import LEVELS, Level
 from .palette import LEVEL_STYLE, SERIOUSNESS_COLOUR
 from .widgets import show_widget
 from .render import assessment_html, level_banner_html, source_links_html
-from .triage import assess, check_weeks
+from .triage import assess, check_stage
 
 # ---------------------------------------------------------------- state and display
 
@@ -47,8 +47,8 @@ class ExplorerState:
     symptom: Optional[str] = None  # the chosen matrix cell
     cause: Optional[str] = None
     ticked: tuple[str, ...] = ()  # checker: ticked symptom ids, in data order
-    know_week: bool = False
-    week_text: str = ""
+    stage: str = "unknown"  # checker: "unknown", "pregnant" (a week) or "after_birth" (days since the birth)
+    stage_text: str = ""  # what the learner typed: the week, or the days since the birth
     map_region: Optional[str] = None  # body map
     high_contrast: bool = False
 
@@ -107,7 +107,7 @@ class Display:
     bars: Optional[BarView] = None
     week_html: Optional[str] = None
     ticked: Optional[tuple[str, ...]] = None  # for the builder to set the tick boxes
-    week_controls: Optional[tuple[bool, str]] = None  # (know_week, week_text) for the builder
+    week_controls: Optional[tuple[str, str]] = None  # (stage, stage_text) for the builder
     region_html: Optional[str] = None
     body_map: Optional[BodyMapView] = None
     style: Optional[StyleView] = None
@@ -332,25 +332,36 @@ def select_cell_at(state: ExplorerState, column: int, row: int, view: MatrixView
 # ---------------------------------------------------------------- the checker
 
 
-def _week(state: ExplorerState) -> tuple[Optional[int], str]:
-    """The week to use (or None) and a message for the learner."""
-    if not state.know_week:
-        return None, ""
-    text = state.week_text.strip()
+STAGES = {
+    "unknown": "Not known (counts as the most dangerous stage)",
+    "pregnant": "Pregnant: week of pregnancy",
+    "after_birth": "After the birth: days since the birth",
+}
+STAGE_NUMBER = {"pregnant": ("week of pregnancy", "1 to 42", "28"), "after_birth": ("number of days since the birth", "0 to 84", "5")}
+
+
+def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
+    """The stage to assess at (weeks= or days_after_birth=, or neither) and a message for the learner."""
+    if state.stage not in STAGE_NUMBER:
+        return {}, _message("Stage not known: the checker counts it as the most dangerous stage.", "info")
+    what, span, example = STAGE_NUMBER[state.stage]
+    text = state.stage_text.strip()
     if not text:
-        return None, _message("Type the week of pregnancy, a whole number from 1 to 42, for example 28.", "info")
+        return {}, _message(f"Type the {what}, a whole number from {span}, for example {example}.", "info")
+    ignored = " The result below treats the stage as not known until then."
     try:
         value = int(text)
     except ValueError:
-        return None, _message(
-            f"'{text}' is not a week: type a whole number from 1 to 42, for example 28. The result below ignores the week until then.",
-            "error",
-        )
+        return {}, _message(f"'{text}' is not a whole number: type the {what}, from {span}, for example {example}.{ignored}", "error")
     try:
-        week = check_weeks(value)
+        stage = check_stage(value, None) if state.stage == "pregnant" else check_stage(None, value)
     except ValueError as exc:
-        return None, _message(f"{exc} The result below ignores the week until then.", "error")
-    return week, _message(f"Week {week} of pregnancy is taken into account.", "success")
+        return {}, _message(f"{exc}{ignored}", "error")
+    if stage.weeks is not None:
+        return {"weeks": stage.weeks}, _message(f"Week {stage.weeks} of pregnancy is taken into account.", "success")
+    return {"days_after_birth": stage.days_after_birth}, _message(
+        f"Day {stage.days_after_birth} after the birth is taken into account.", "success"
+    )
 
 
 def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarView:
@@ -370,8 +381,8 @@ def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarVi
 def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Display:
     """The banner, ranked causes, advice and red flags for the ticked symptoms."""
     course = course or load_course()
-    week, week_message = _week(state)
-    result = assess(state.ticked, week, course)
+    stage, week_message = _stage(state)
+    result = assess(state.ticked, course=course, **stage)
     if result.nothing_selected:
         html = _panel(_message(course.advice["nothing_selected"].text, "info"))
     else:
@@ -381,7 +392,7 @@ def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Displ
         bars=bar_view(result.causes, result.scores, course),
         week_html=week_message,
         ticked=state.ticked,
-        week_controls=(state.know_week, state.week_text),
+        week_controls=(state.stage, state.stage_text),
     )
 
 
@@ -400,23 +411,25 @@ def tick_symptom(state: ExplorerState, event: dict[str, Any], course: Optional[C
     return new, checker_view(new, course)
 
 
-def set_week(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
-    """Set the week: ``event`` is {"know": bool} and/or {"text": what the learner typed}."""
+def set_stage(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
+    """Set the stage: ``event`` is {"stage": "unknown"|"pregnant"|"after_birth"} and/or {"text": what was typed}."""
     course = course or load_course()
     changes: dict[str, Any] = {}
-    if "know" in event:
-        changes["know_week"] = bool(event["know"])
+    if "stage" in event:
+        if event["stage"] not in STAGES:
+            return state, Display(week_html=_message("Choose the stage from the list.", "error"))
+        changes["stage"] = event["stage"]
     if "text" in event:
         value = event["text"]
-        changes["week_text"] = "" if value is None else str(value)
+        changes["stage_text"] = "" if value is None else str(value)
     new = replace(state, **changes)
     return new, checker_view(new, course)
 
 
 def clear_all(state: ExplorerState, event: Any = None, course: Optional[Course] = None) -> Result:
-    """Untick everything and forget the week: back to 'nothing selected'."""
+    """Untick everything and forget the stage: back to 'nothing selected'."""
     course = course or load_course()
-    new = replace(state, ticked=(), know_week=False, week_text="")
+    new = replace(state, ticked=(), stage="unknown", stage_text="")
     return new, checker_view(new, course)
 
 
@@ -718,11 +731,12 @@ class ExplorerSession:
                 boxes[s.id] = box
                 ticks.append(box)
             groups += [widgets.HTML(heading_html(region.label)), *ticks]
-        know = widgets.Checkbox(value=False, description="I know the week of pregnancy", indent=False, style=self._tick_style, layout=self._auto)
-        week = widgets.Text(value="", placeholder="1 to 42, for example 28", description="Week of pregnancy (1-42)",
+        know = widgets.Dropdown(options=[(label, key) for key, label in STAGES.items()], value="unknown",
+                                description="Stage", style=self._label_style, layout=self._wide)
+        week = widgets.Text(value="", placeholder="week 1 to 42, or days 0 to 84", description="Week or days since the birth",
                             disabled=True, continuous_update=True, style=LABEL_STYLE, layout=self._wide)
         week_msg = output_area(self._first.week_html or "")
-        clear = widgets.Button(description="Clear all", tooltip="Untick every symptom and forget the week",
+        clear = widgets.Button(description="Clear all", tooltip="Untick every symptom and forget the stage",
                                layout=widgets.Layout(width="auto", min_width="160px", height="44px"))
         result = output_area(self._first.checker_html or "")
         fig = bar_figure(self._first.bars)
@@ -741,7 +755,7 @@ class ExplorerSession:
                         box.value = symptom_id in display.ticked
                 if display.week_controls is not None:
                     know.value, week.value = display.week_controls
-                    week.disabled = not know.value
+                    week.disabled = know.value not in STAGE_NUMBER
             finally:
                 holder["syncing"] = False
             if display.style is not None:
@@ -749,17 +763,17 @@ class ExplorerSession:
 
         def on_know(change: Any) -> None:
             if not holder["syncing"]:
-                self.run(set_week, {"know": change["new"]})
+                self.run(set_stage, {"stage": change["new"]})
 
         def on_week(change: Any) -> None:
             if not holder["syncing"]:
-                self.run(set_week, {"text": change["new"]})
+                self.run(set_stage, {"text": change["new"]})
 
         know.observe(on_know, names="value")
         week.observe(on_week, names="value")
         clear.on_click(lambda _: self.run(clear_all, None))
         self._attach("checker", apply)
-        self.controls.update(ticks=boxes, know_week=know, week=week, week_message=week_msg, clear=clear, result=result, bars=fig)
+        self.controls.update(ticks=boxes, stage=know, week=week, week_message=week_msg, clear=clear, result=result, bars=fig)
         ticks_box = widgets.VBox([widgets.HTML("<p><strong>Tick the symptoms, grouped by body region:</strong></p>"), *groups])
         week_box = widgets.VBox([know, week, week_msg])
         return self._frame("The symptom checker", [ticks_box, week_box, clear, result, fig])

@@ -64,5 +64,5 @@ _LABELS = {
     Level.ROUTINE: "Routine review",
     Level.URGENT: "Urgent: same day",
     Level.IMMEDIATE: "Immediate: now",
-    Level.EMERGENCY: "Emergency: call 999",
+    Level.EMERGENCY: "Emergency: 999",
 }
