@@ -33,7 +33,6 @@ INDIRECT = {
 }
 # Declared ahead of the code that imports it. Delete the entry once src/legpain imports it.
 AWAITED = {
-    "jinja2": "HTML from templates that escape by default, replacing the f-strings",
 }
 
 

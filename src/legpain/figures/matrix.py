@@ -75,7 +75,7 @@ def quick_figure_widget(data: list[dict[str, Any]], layout: dict[str, Any]) -> g
     return fig
 
 if TYPE_CHECKING:
-    from ..explorer import BarView, MatrixView, StyleView
+    from ..explorer.state import BarView, MatrixView, StyleView
 
 
 def weight_colorscale() -> list[list[Any]]:

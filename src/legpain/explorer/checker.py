@@ -1,0 +1,113 @@
+"""The symptom checker: ticked symptoms and the stage in, the level, ranked causes and advice out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+from typing import Any, Optional
+
+from ..data import Course, load_course
+from ..palette import SERIOUSNESS_COLOUR
+from ..render import assessment_html
+from ..triage import assess, check_stage
+from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, short_name
+
+STAGES = {
+    "unknown": "Not known (counts as the most dangerous stage)",
+    "pregnant": "Pregnant: week of pregnancy",
+    "after_birth": "After the birth: days since the birth",
+}
+STAGE_NUMBER = {"pregnant": ("week of pregnancy", "1 to 42", "28"), "after_birth": ("number of days since the birth", "0 to 84", "5")}
+
+
+def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
+    """The stage to assess at (weeks= or days_after_birth=, or neither) and a message for the learner."""
+    if state.stage not in STAGE_NUMBER:
+        return {}, _message("Stage not known: the checker counts it as the most dangerous stage.", "info")
+    what, span, example = STAGE_NUMBER[state.stage]
+    text = state.stage_text.strip()
+    if not text:
+        return {}, _message(f"Type the {what}, a whole number from {span}, for example {example}.", "info")
+    ignored = " The result below treats the stage as not known until then."
+    try:
+        value = int(text)
+    except ValueError:
+        return {}, _message(f"'{text}' is not a whole number: type the {what}, from {span}, for example {example}.{ignored}", "error")
+    try:
+        stage = check_stage(value, None) if state.stage == "pregnant" else check_stage(None, value)
+    except ValueError as exc:
+        return {}, _message(f"{exc}{ignored}", "error")
+    if stage.weeks is not None:
+        return {"weeks": stage.weeks}, _message(f"Week {stage.weeks} of pregnancy is taken into account.", "success")
+    return {"days_after_birth": stage.days_after_birth}, _message(
+        f"Day {stage.days_after_birth} after the birth is taken into account.", "success"
+    )
+
+
+def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarView:
+    names = tuple(short_name(course.causes[c].name) for c in causes)
+    seriousness = [course.causes[c].seriousness for c in causes]
+    return BarView(
+        names=tuple(escape(n) for n in names),
+        scores=tuple(scores[c] for c in causes),
+        text=tuple(f"{scores[c]} · {s}" for c, s in zip(causes, seriousness)),
+        colours=tuple(SERIOUSNESS_COLOUR[s] for s in seriousness),
+        patterns=tuple(SERIOUSNESS_PATTERN[s] for s in seriousness),
+        height=max(300, 140 + 48 * len(causes)),
+        message="" if causes else "Tick symptoms to see the likely causes here.",
+    )
+
+
+def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Display:
+    """The banner, ranked causes, advice and red flags for the ticked symptoms."""
+    course = course or load_course()
+    stage, week_message = _stage(state)
+    result = assess(state.ticked, course=course, **stage)
+    if result.nothing_selected:
+        html = _panel(_message(course.advice["nothing_selected"].text, "info"))
+    else:
+        html = assessment_html(result, course, large=True)
+    return Display(
+        checker_html=html,
+        bars=bar_view(result.causes, result.scores, course),
+        week_html=week_message,
+        ticked=state.ticked,
+        week_controls=(state.stage, state.stage_text),
+    )
+
+
+def tick_symptom(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
+    """Tick or untick a symptom: ``event`` is {"symptom": id, "ticked": bool}."""
+    course = course or load_course()
+    symptom_id = event.get("symptom")
+    if symptom_id not in course.symptoms:
+        return state, Display(checker_html=_panel(_message(f"There is no symptom called {symptom_id!r}.", "error")))
+    chosen = set(state.ticked)
+    if event.get("ticked"):
+        chosen.add(symptom_id)
+    else:
+        chosen.discard(symptom_id)
+    new = replace(state, ticked=tuple(s for s in course.symptoms if s in chosen))
+    return new, checker_view(new, course)
+
+
+def set_stage(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
+    """Set the stage: ``event`` is {"stage": "unknown"|"pregnant"|"after_birth"} and/or {"text": what was typed}."""
+    course = course or load_course()
+    changes: dict[str, Any] = {}
+    if "stage" in event:
+        if event["stage"] not in STAGES:
+            return state, Display(week_html=_message("Choose the stage from the list.", "error"))
+        changes["stage"] = event["stage"]
+    if "text" in event:
+        value = event["text"]
+        changes["stage_text"] = "" if value is None else str(value)
+    new = replace(state, **changes)
+    return new, checker_view(new, course)
+
+
+def clear_all(state: ExplorerState, event: Any = None, course: Optional[Course] = None) -> Result:
+    """Untick everything and forget the stage: back to 'nothing selected'."""
+    course = course or load_course()
+    new = replace(state, ticked=(), stage="unknown", stage_text="")
+    return new, checker_view(new, course)

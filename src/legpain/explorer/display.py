@@ -1,0 +1,45 @@
+"""The high-contrast style, and the whole screen for a state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Optional
+
+from ..data import Course, load_course
+from .body_map import region_html
+from .checker import checker_view
+from .matrix import _matrix_status, cell_html, matrix_view
+from .state import BodyMapView, Display, ExplorerState, Result, StyleView
+
+def style_view(high_contrast: bool) -> StyleView:
+    if high_contrast:
+        return StyleView(True, "legpain-hc", 22, 4)
+    return StyleView(False, "", 18, 1)
+
+
+def set_high_contrast(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
+    """Switch the high-contrast style on or off: ``event`` is {"on": bool}."""
+    new = replace(state, high_contrast=bool(event.get("on")))
+    return new, Display(style=style_view(new.high_contrast))
+
+
+def full_display(state: ExplorerState, course: Optional[Course] = None) -> Display:
+    """Every part of the screen for a state (used when a panel is first shown)."""
+    course = course or load_course()
+    view = matrix_view(state, course)
+    return replace(
+        checker_view(state, course),
+        matrix=view,
+        matrix_status=_matrix_status(view),
+        cell_html=cell_html(state, course),
+        region_html=region_html(state, course),
+        body_map=BodyMapView(state.map_region),
+        style=style_view(state.high_contrast),
+    )
+
+
+def initial(course: Optional[Course] = None) -> Result:
+    """The state and full display before the learner does anything."""
+    course = course or load_course()
+    state = ExplorerState()
+    return state, full_display(state, course)

@@ -1,0 +1,189 @@
+"""The matrix of symptoms against causes: filters, the chosen cell and what it says."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+from html import escape
+from typing import Any, Optional
+
+from ..data import Course, load_course
+from ..levels import LEVELS, Level
+from ..render import level_banner_html, source_links_html
+from .state import (
+    LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
+    Result, _level_words, _message, _panel, _symptom_line, _wrap, short_name,
+)
+
+def _visible_rows(state: ExplorerState, course: Course) -> list[str]:
+    rows = [
+        s.id
+        for s in course.symptoms.values()
+        if (state.region is None or s.region == state.region) and (state.level is None or s.level.value == state.level)
+    ]
+    order = {symptom_id: i for i, symptom_id in enumerate(course.symptoms)}
+    if state.sort_cause is not None:
+
+        def weight(symptom_id: str) -> int:
+            row = course.weights.get((symptom_id, state.sort_cause))
+            return row.weight if row is not None else 0
+
+        rows.sort(key=lambda s: (-weight(s), -course.symptoms[s].level.rank, order[s]))
+    else:
+        rows.sort(key=lambda s: (-course.symptoms[s].level.rank, order[s]))
+    return rows
+
+
+def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> MatrixView:
+    """The heatmap for the current filters, sort order and chosen cell."""
+    course = course or load_course()
+    rows = _visible_rows(state, course)
+    columns = tuple(course.causes)
+    y_labels = []
+    most_lines = 1
+    for symptom_id in rows:
+        symptom = course.symptoms[symptom_id]
+        if symptom.red_flag:
+            # bold, a warning sign and the level in words: red flags never rely on colour
+            flag = f"({symptom.level.label})".replace(" ", "\u00a0")  # the level in words, kept on one line
+            lines = textwrap.wrap(f"⚠ {symptom.label} {flag}", LABEL_WIDTH)
+            y_labels.append("<br>".join(f"<b>{escape(line)}</b>" for line in lines))
+        else:
+            lines = textwrap.wrap(symptom.label, LABEL_WIDTH) or [symptom.label]
+            y_labels.append("<br>".join(escape(line) for line in lines))
+        most_lines = max(most_lines, len(lines))
+    x_labels = []
+    for cause_id in columns:
+        label = _wrap(short_name(course.causes[cause_id].name), 16)
+        x_labels.append(f"▼ <b>{label}</b>" if cause_id == state.sort_cause else label)
+    z, text, hover = [], [], []
+    for symptom_id in rows:
+        line, words, tips = [], [], []
+        for cause_id in columns:
+            row = course.weights.get((symptom_id, cause_id))
+            weight = row.weight if row is not None else 0
+            line.append(weight)
+            words.append(str(weight))
+            tips.append(
+                f"{escape(short_name(course.causes[cause_id].name))}: {weight} ({WEIGHT_WORDS[weight]})"
+            )
+        z.append(tuple(line))
+        text.append(tuple(words))
+        hover.append(tuple(tips))
+    region = course.regions[state.region].label if state.region else "all regions"
+    level = Level(state.level).label if state.level else "any level"
+    flags = sum(course.symptoms[s].red_flag for s in rows)
+    order = f"; rows sorted by their link to {short_name(course.causes[state.sort_cause].name)}" if state.sort_cause else ""
+    summary = (
+        f"The matrix shows {len(rows)} of {len(course.symptoms)} symptoms (body region: {region}; urgency: {level}{order}), "
+        f"{flags} of them red flags, against {len(columns)} causes; each cell gives the weight of the link from 0 (none) to 3 (typical)."
+    )
+    message = ""
+    if not rows:
+        message = _message(
+            f"No symptom matches both filters (body region: {region}; urgency: {level}). "
+            "Choose 'All regions' or 'All levels' to see more rows.",
+            "info",
+        )
+    highlight = None
+    if state.symptom in rows and state.cause in columns:
+        highlight = (columns.index(state.cause), rows.index(state.symptom))
+    return MatrixView(
+        rows=tuple(rows),
+        columns=columns,
+        y_labels=tuple(y_labels),
+        x_labels=tuple(x_labels),
+        z=tuple(z),
+        text=tuple(text),
+        hover=tuple(hover),
+        height=max(MIN_MATRIX_HEIGHT, 260 + (LINE_HEIGHT * most_lines + 6) * len(rows)),
+        summary=summary,
+        message=message,
+        highlight=highlight,
+    )
+
+
+def _matrix_status(view: MatrixView) -> str:
+    from ..figures import summary_html
+
+    return view.message + summary_html(view.summary)
+
+
+FILTER_KEYS = ("region", "level", "sort_cause")
+
+
+def filter_matrix(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
+    """Change a matrix filter. ``event`` is {"region": id|None}, {"level": value|None} or {"sort_cause": id|None}."""
+    course = course or load_course()
+    changes: dict[str, Any] = {}
+    for key, value in event.items():
+        if key not in FILTER_KEYS:
+            return state, Display(matrix_status=_message(f"Unknown filter {key!r}.", "error"))
+        value = value or None
+        known = {"region": course.regions, "level": [lv.value for lv in LEVELS], "sort_cause": course.causes}[key]
+        if value is not None and value not in known:
+            what = {"region": "body region", "level": "urgency level", "sort_cause": "cause"}[key]
+            return state, Display(matrix_status=_message(f"There is no {what} called {value!r}; choose one from the list.", "error"))
+        changes[key] = value
+    new = replace(state, **changes)
+    view = matrix_view(new, course)
+    return new, Display(matrix=view, matrix_status=_matrix_status(view))
+
+
+def cell_html(state: ExplorerState, course: Optional[Course] = None) -> str:
+    """Why the chosen symptom points to the chosen cause, the cause's advice and the sources."""
+    course = course or load_course()
+    if state.symptom is None and state.cause is None:
+        return _panel(_message("Choose a cell: click it in the matrix, or pick a Symptom and a Cause in the menus.", "info"))
+    if state.symptom is None:
+        return _panel(_message(f"Now choose a symptom to see how it links to {course.causes[state.cause].name}.", "info"))
+    if state.cause is None:
+        return _panel(_message(f"Now choose a cause to see how '{course.symptoms[state.symptom].label}' links to it.", "info"))
+    symptom = course.symptoms[state.symptom]
+    cause = course.causes[state.cause]
+    parts = [f"<h4>{escape(symptom.label)} → {escape(cause.name)}</h4>"]
+    parts.append(f"<p><strong>This symptom:</strong> {_symptom_line(course, symptom.id)} {source_links_html(symptom.source_ids, course)}</p>")
+    parts.append(f"<p><strong>On its own, this symptom means:</strong></p>{level_banner_html(symptom.level)}")
+    row = course.weights.get((symptom.id, cause.id))
+    if row is None:
+        parts.append(f"<p><strong>Link:</strong> 0 of 3: the matrix does not link this symptom to {escape(cause.name)}.</p>")
+        linked = sorted(course.rows_for_symptom(symptom.id), key=lambda r: -r.weight)
+        if linked:
+            items = "".join(
+                f"<li>{escape(course.causes[r.cause_id].name)}: {r.weight} of 3 ({WEIGHT_WORDS[r.weight]})</li>" for r in linked
+            )
+            parts.append(f"<p><strong>This symptom points to:</strong></p><ul>{items}</ul>")
+    else:
+        parts.append(
+            f"<p><strong>Link:</strong> {row.weight} of 3 ({WEIGHT_WORDS[row.weight]}; 1 = possible, 3 = typical).</p>"
+            f"<p><strong>Why:</strong> {escape(row.why)} {source_links_html(row.source_ids, course)}</p>"
+        )
+    parts.append(f"<p><strong>About {escape(cause.name)}:</strong> {escape(cause.summary)} {source_links_html(cause.source_ids, course)}</p>")
+    advice = course.advice_for_cause(cause.id)
+    if advice:
+        items = "".join(
+            f"<li><strong>{_level_words(a.level)}:</strong> {escape(a.text)} {source_links_html(a.source_ids, course)}</li>" for a in advice
+        )
+        parts.append(f'<p><strong>Advice for {escape(cause.name)}:</strong></p><ul class="legpain-advice">{items}</ul>')
+    return _panel("".join(parts))
+
+
+def select_cell(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
+    """Choose a cell. ``event`` has "symptom" and/or "cause" (ids; None clears that half)."""
+    course = course or load_course()
+    changes = {}
+    for key, known, what in (("symptom", course.symptoms, "symptom"), ("cause", course.causes, "cause")):
+        if key in event:
+            value = event[key] or None
+            if value is not None and value not in known:
+                return state, Display(cell_html=_panel(_message(f"There is no {what} called {value!r}; choose one from the list.", "error")))
+            changes[key] = value
+    new = replace(state, **changes)
+    return new, Display(matrix=matrix_view(new, course), cell_html=cell_html(new, course))
+
+
+def select_cell_at(state: ExplorerState, column: int, row: int, view: MatrixView, course: Optional[Course] = None) -> Result:
+    """Choose the cell a learner clicked, by its column and row in the matrix as shown."""
+    if not (0 <= row < len(view.rows) and 0 <= column < len(view.columns)):
+        return state, Display(cell_html=_panel(_message("Click inside the matrix to choose a cell.", "info")))
+    return select_cell(state, {"symptom": view.rows[row], "cause": view.columns[column]}, course)

@@ -1,0 +1,353 @@
+"""The thin ipywidgets layer: controls that call the explorer's callbacks and copy a Display onto the screen."""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any, Callable, Optional
+
+from ..data import Course, load_course
+from ..widgets import show_widget
+from .body_map import choose_region
+from .checker import STAGE_NUMBER, STAGES, clear_all, set_stage, tick_symptom
+from ..levels import LEVELS
+from .display import full_display, initial, set_high_contrast
+from .matrix import cell_html, filter_matrix, select_cell, select_cell_at
+from .state import NOT_FOR_DIAGNOSIS, Display, ExplorerState, Result, _message
+
+CSS = """<style>
+.legpain-explorer { --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 36px; font-size: 18px; }
+.legpain-explorer .widget-label, .legpain-explorer .widget-label-basic, .legpain-explorer .widget-html-content { font-size: 18px; line-height: 1.4; }
+.legpain-explorer .widget-label-basic span { white-space: normal; }
+.legpain-explorer .widget-checkbox { height: auto; min-height: 36px; }
+.legpain-explorer input[type=checkbox] { width: 22px; height: 22px; }
+.legpain-explorer .legpain-panel { border: 1px solid #666; border-radius: 6px; padding: 0.4em 0.8em; }
+.legpain-explorer.legpain-hc { --jp-widgets-font-size: 22px; --jp-widgets-inline-height: 44px; background: #FFFFFF; color: #000000; font-size: 22px; }
+.legpain-explorer.legpain-hc .widget-label, .legpain-explorer.legpain-hc .widget-label-basic,
+.legpain-explorer.legpain-hc .widget-html-content { font-size: 22px; color: #000000; }
+.legpain-explorer.legpain-hc select, .legpain-explorer.legpain-hc input[type=text], .legpain-explorer.legpain-hc button {
+  border: 3px solid #000000 !important; background: #FFFFFF !important; color: #000000 !important; font-weight: bold; }
+.legpain-explorer.legpain-hc .legpain-panel { border: 4px solid #000000; }
+.legpain-explorer.legpain-hc input[type=checkbox] { width: 28px; height: 28px; outline: 3px solid #000000; }
+</style>"""
+
+
+def _panel_class() -> type:
+    import ipywidgets as widgets
+
+    class Panel(widgets.VBox):
+        """A VBox whose plain-text form (shown where widgets cannot run) names the panel."""
+
+        title_text = ""
+
+        def __repr__(self) -> str:
+            return f"{self.title_text}: an interactive panel. Run the notebook in JupyterLab to use it."
+
+    return Panel
+
+
+def _Panel(children: list[Any]) -> Any:
+    global _PANEL
+    if _PANEL is None:
+        _PANEL = _panel_class()
+    return _PANEL(children)
+
+
+_PANEL: Any = None
+
+
+class ExplorerSession:
+    """One learner's explorer in one kernel: the state, and the parts on screen."""
+
+    def __init__(self, course: Optional[Course] = None):
+        import ipywidgets as widgets
+
+        self.course = course or load_course()
+        self.state, self._first = initial(self.course)
+        self._appliers: dict[str, Callable[[Display], None]] = {}  # one per panel; a re-run cell replaces it
+        self._containers: list[Any] = []
+        self.controls: dict[str, Any] = {}  # the widgets by name, for tests and the benchmark
+        self.high_contrast = widgets.ToggleButton(
+            value=False,
+            description="High contrast",
+            tooltip="Switch to black on white with thick borders and larger type, for a projector",
+        )
+        self.high_contrast.observe(lambda change: self.run(set_high_contrast, {"on": change["new"]}), names="value")
+        # One style and one layout model shared by many controls: fewer widget models to send.
+        from ipywidgets.widgets.widget_bool import CheckboxStyle
+        from ipywidgets.widgets.widget_description import DescriptionStyle
+
+        self._label_style = DescriptionStyle(description_width="initial")
+        self._tick_style = CheckboxStyle(description_width="initial")
+        self._auto = widgets.Layout(width="auto")
+        self._wide = widgets.Layout(width="auto", min_width="360px")
+
+    def run(self, callback: Callable[..., Result], event: Any) -> Display:
+        self.state, display = callback(self.state, event, self.course)
+        self.apply(display)
+        return display
+
+    def apply(self, display: Display) -> None:
+        for applier in list(self._appliers.values()):
+            applier(display)
+        if display.style is not None:
+            for box in self._containers:
+                if display.style.high_contrast:
+                    box.add_class("legpain-hc")
+                else:
+                    box.remove_class("legpain-hc")
+
+    def _attach(self, name: str, apply: Callable[[Display], None]) -> None:
+        """Register a panel's applier and bring the new panel up to the current state."""
+        self._appliers[name] = apply
+        if self.state != ExplorerState():  # panels are built in the initial state
+            apply(full_display(self.state, self.course))
+
+    def _frame(self, title: str, children: list[Any]) -> Any:
+        import ipywidgets as widgets
+
+        from ..widgets import heading_html
+
+        header = widgets.HTML(CSS + heading_html(title) + _message(NOT_FOR_DIAGNOSIS, "info"))
+        box = _Panel([header, self.high_contrast, *children])
+        box.title_text = title
+        box.add_class("legpain-explorer")
+        if self.state.high_contrast:
+            box.add_class("legpain-hc")
+        self._containers.append(box)
+        return box
+
+    # -- the matrix
+    def matrix_part(self) -> Any:
+        import ipywidgets as widgets
+
+        from ..figures.matrix import apply_matrix_view, matrix_figure
+        from ..widgets import output_area
+
+        course = self.course
+        wide, label_style = self._wide, self._label_style
+        region = widgets.Dropdown(
+            options=[("All regions", "")] + [(r.label, r.id) for r in course.regions.values()],
+            value="", description="Body region", style=label_style, layout=wide,
+        )
+        level = widgets.Dropdown(
+            options=[("All levels", "")] + [(lv.label, lv.value) for lv in LEVELS],
+            value="", description="Urgency level", style=label_style, layout=wide,
+        )
+        sort = widgets.Dropdown(
+            options=[("Most urgent first", "")] + [(c.name, c.id) for c in course.causes.values()],
+            value="", description="Sort rows by cause", style=label_style, layout=wide,
+        )
+        symptom = widgets.Dropdown(
+            options=[("Choose a symptom", "")] + [(s.label, s.id) for s in course.symptoms.values()],
+            value="", description="Symptom", style=label_style, layout=wide,
+        )
+        cause = widgets.Dropdown(
+            options=[("Choose a cause", "")] + [(c.name, c.id) for c in course.causes.values()],
+            value="", description="Cause", style=label_style, layout=wide,
+        )
+        view = self._first.matrix
+        fig = matrix_figure(view)
+        status = output_area(self._first.matrix_status or "")
+        detail = output_area(cell_html(self.state, course))
+        holder = {"view": view, "syncing": False}
+
+        def apply(display: Display) -> None:
+            if display.matrix is not None:
+                holder["view"] = display.matrix
+                apply_matrix_view(fig, display.matrix)
+                fig_box.layout.display = "none" if not display.matrix.rows else None
+                holder["syncing"] = True
+                region.value, level.value, sort.value = self.state.region or "", self.state.level or "", self.state.sort_cause or ""
+                holder["syncing"] = False
+            if display.matrix_status is not None:
+                status.value = display.matrix_status
+            if display.cell_html is not None:
+                detail.value = display.cell_html
+                holder["syncing"] = True
+                symptom.value = self.state.symptom or ""
+                cause.value = self.state.cause or ""
+                holder["syncing"] = False
+            if display.style is not None:
+                from ..figures.matrix import apply_style
+
+                apply_style(fig, display.style)
+
+        def on_filter(key: str) -> Callable[[Any], None]:
+            def handler(change: Any) -> None:
+                if not holder["syncing"]:
+                    self.run(filter_matrix, {key: change["new"] or None})
+
+            return handler
+
+        region.observe(on_filter("region"), names="value")
+        level.observe(on_filter("level"), names="value")
+        sort.observe(on_filter("sort_cause"), names="value")
+
+        def on_pick(key: str) -> Callable[[Any], None]:
+            def handler(change: Any) -> None:
+                if not holder["syncing"]:
+                    self.run(select_cell, {key: change["new"] or None})
+
+            return handler
+
+        symptom.observe(on_pick("symptom"), names="value")
+        cause.observe(on_pick("cause"), names="value")
+
+        def on_click(trace: Any, points: Any, selector: Any) -> None:
+            if points.xs and points.ys:
+                self.state, display = select_cell_at(self.state, int(round(points.xs[0])), int(round(points.ys[0])), holder["view"], course)
+                self.apply(display)
+
+        fig.data[0].on_click(on_click)
+        fig_box = widgets.Box([fig], layout=widgets.Layout(width="100%"))
+        self._attach("matrix", apply)
+        self.controls.update(region=region, level=level, sort=sort, symptom=symptom, cause=cause, matrix=fig,
+                             matrix_box=fig_box, matrix_status=status, cell=detail)
+        filters = widgets.VBox([region, level, sort])
+        picks = widgets.VBox([widgets.HTML("<p><strong>Choose a cell with the keyboard:</strong></p>"), symptom, cause])
+        return self._frame("The symptom-to-advice matrix", [filters, status, fig_box, picks, detail])
+
+    # -- the checker
+    def checker_part(self) -> Any:
+        import ipywidgets as widgets
+
+        from ..figures.matrix import apply_bar_view, apply_style, bar_figure
+        from ..widgets import LABEL_STYLE, heading_html, output_area
+
+        course = self.course
+        boxes: dict[str, Any] = {}
+        groups = []
+        holder = {"syncing": False}
+        for region in course.regions.values():
+            members = course.symptoms_in_region(region.id)
+            if not members:
+                continue
+            ticks = []
+            for s in members:
+                box = widgets.Checkbox(value=False, description=s.label, indent=False, style=self._tick_style, layout=self._auto)
+
+                def handler(change: Any, symptom_id: str = s.id) -> None:
+                    if not holder["syncing"]:
+                        self.run(tick_symptom, {"symptom": symptom_id, "ticked": change["new"]})
+
+                box.observe(handler, names="value")
+                boxes[s.id] = box
+                ticks.append(box)
+            groups += [widgets.HTML(heading_html(region.label)), *ticks]
+        know = widgets.Dropdown(options=[(label, key) for key, label in STAGES.items()], value="unknown",
+                                description="Stage", style=self._label_style, layout=self._wide)
+        week = widgets.Text(value="", placeholder="week 1 to 42, or days 0 to 84", description="Week or days since the birth",
+                            disabled=True, continuous_update=True, style=LABEL_STYLE, layout=self._wide)
+        week_msg = output_area(self._first.week_html or "")
+        clear = widgets.Button(description="Clear all", tooltip="Untick every symptom and forget the stage",
+                               layout=widgets.Layout(width="auto", min_width="160px", height="44px"))
+        result = output_area(self._first.checker_html or "")
+        fig = bar_figure(self._first.bars)
+
+        def apply(display: Display) -> None:
+            if display.checker_html is not None:
+                result.value = display.checker_html
+            if display.bars is not None:
+                apply_bar_view(fig, display.bars)
+            if display.week_html is not None:
+                week_msg.value = display.week_html
+            holder["syncing"] = True
+            try:
+                if display.ticked is not None:
+                    for symptom_id, box in boxes.items():
+                        box.value = symptom_id in display.ticked
+                if display.week_controls is not None:
+                    know.value, week.value = display.week_controls
+                    week.disabled = know.value not in STAGE_NUMBER
+            finally:
+                holder["syncing"] = False
+            if display.style is not None:
+                apply_style(fig, display.style)
+
+        def on_know(change: Any) -> None:
+            if not holder["syncing"]:
+                self.run(set_stage, {"stage": change["new"]})
+
+        def on_week(change: Any) -> None:
+            if not holder["syncing"]:
+                self.run(set_stage, {"text": change["new"]})
+
+        know.observe(on_know, names="value")
+        week.observe(on_week, names="value")
+        clear.on_click(lambda _: self.run(clear_all, None))
+        self._attach("checker", apply)
+        self.controls.update(ticks=boxes, stage=know, week=week, week_message=week_msg, clear=clear, result=result, bars=fig)
+        ticks_box = widgets.VBox([widgets.HTML("<p><strong>Tick the symptoms, grouped by body region:</strong></p>"), *groups])
+        week_box = widgets.VBox([know, week, week_msg])
+        return self._frame("The symptom checker", [ticks_box, week_box, clear, result, fig])
+
+    # -- the body map
+    def body_map_part(self) -> Any:
+        import ipywidgets as widgets
+
+        from ..figures.body_map import apply_body_map, body_map_figure
+        from ..widgets import output_area
+
+        course = self.course
+        choose = widgets.Dropdown(
+            options=[("Choose a region", "")] + [(r.label, r.id) for r in course.regions.values()],
+            value="", description="Body map region", style=self._label_style, layout=self._wide,
+        )
+        fig = body_map_figure(course)
+        info = output_area(self._first.region_html or "")
+        holder = {"syncing": False}
+
+        def apply(display: Display) -> None:
+            if display.body_map is not None:
+                apply_body_map(fig, display.body_map.selected, course)
+                holder["syncing"] = True
+                choose.value = display.body_map.selected or ""
+                holder["syncing"] = False
+            if display.region_html is not None:
+                info.value = display.region_html
+            if display.style is not None:
+                from ..figures.matrix import apply_style
+
+                apply_style(fig, display.style)
+
+        def on_choose(change: Any) -> None:
+            if not holder["syncing"]:
+                self.run(choose_region, {"region": change["new"] or None})
+
+        def on_click(trace: Any, points: Any, selector: Any) -> None:
+            if points.point_inds:
+                self.run(choose_region, {"region": trace.customdata[points.point_inds[0]]})
+
+        choose.observe(on_choose, names="value")
+        for trace in fig.data:
+            if trace.customdata is not None:
+                trace.on_click(on_click)
+        self._attach("body_map", apply)
+        self.controls.update(map_region=choose, body_map=fig, region_info=info)
+        return self._frame("The body map", [choose, fig, info])
+
+
+_SESSIONS: "weakref.WeakKeyDictionary[Course, ExplorerSession]" = weakref.WeakKeyDictionary()
+
+
+def session(course: Optional[Course] = None) -> ExplorerSession:
+    """The explorer for this kernel (one per course), so the three parts share the High contrast switch."""
+    course = course or load_course()
+    if course not in _SESSIONS:
+        _SESSIONS[course] = ExplorerSession(course)
+    return _SESSIONS[course]
+
+
+def show_matrix_explorer(course: Optional[Course] = None) -> None:
+    """Show the matrix of symptoms against causes, with filters and the chosen cell's details."""
+    show_widget(session(course).matrix_part())
+
+
+def show_symptom_checker(course: Optional[Course] = None) -> None:
+    """Show the tick-box symptom checker with the urgency banner and ranked causes."""
+    show_widget(session(course).checker_part())
+
+
+def show_body_map(course: Optional[Course] = None) -> None:
+    """Show the body map: choose a region to see its symptoms and causes."""
+    show_widget(session(course).body_map_part())

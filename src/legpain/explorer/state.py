@@ -1,0 +1,140 @@
+"""The explorer's state, what each event changes on screen, and small HTML pieces they share.
+
+Everything here is plain data and pure functions: pytest tests them with no widgets.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from html import escape
+from typing import Optional
+
+from ..data import Course
+from ..levels import Level
+from ..palette import LEVEL_STYLE
+
+LINE_HEIGHT = 22  # pixels per line of a row label at 16px type
+MIN_MATRIX_HEIGHT = 420
+LABEL_WIDTH = 34  # characters per line of a row label (fits the matrix label margin at 16px)
+SERIOUSNESS_PATTERN = {"everyday": "", "needs-review": "/", "dangerous": "x"}
+WEIGHT_WORDS = {0: "no link", 1: "possible", 2: "between possible and typical", 3: "typical"}
+NOT_FOR_DIAGNOSIS = (
+    "For learning, not diagnosis: this explorer does not diagnose or advise a real person. "
+    "A woman with leg pain should speak to her midwife, GP or maternity unit; in an emergency, call 999 (US: 911)."
+)
+
+
+@dataclass(frozen=True)
+class ExplorerState:
+    """Everything a learner has chosen so far. Immutable: callbacks return a new one."""
+
+    region: Optional[str] = None  # matrix filter: a region id, or None for all regions
+    level: Optional[str] = None  # matrix filter: a level value, or None for all levels
+    sort_cause: Optional[str] = None  # matrix rows ordered by their weight for this cause
+    symptom: Optional[str] = None  # the chosen matrix cell
+    cause: Optional[str] = None
+    ticked: tuple[str, ...] = ()  # checker: ticked symptom ids, in data order
+    stage: str = "unknown"  # checker: "unknown", "pregnant" (a week) or "after_birth" (days since the birth)
+    stage_text: str = ""  # what the learner typed: the week, or the days since the birth
+    map_region: Optional[str] = None  # body map
+    high_contrast: bool = False
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """The data of the heatmap: rows are symptoms, columns are causes."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    y_labels: tuple[str, ...]
+    x_labels: tuple[str, ...]
+    z: tuple[tuple[int, ...], ...]
+    text: tuple[tuple[str, ...], ...]
+    hover: tuple[tuple[str, ...], ...]
+    height: int
+    summary: str  # one sentence, in words, of what the matrix shows now
+    message: str  # HTML message when no row is left, else ""
+    highlight: Optional[tuple[int, int]]  # (column, row) of the chosen cell, if shown
+
+
+@dataclass(frozen=True)
+class BarView:
+    """The ranked likely causes, most likely at the top."""
+
+    names: tuple[str, ...]
+    scores: tuple[int, ...]
+    text: tuple[str, ...]
+    colours: tuple[str, ...]
+    patterns: tuple[str, ...]  # fill pattern by seriousness, so colour is not the only cue
+    height: int
+    message: str  # shown inside the empty chart when nothing is ticked
+
+
+@dataclass(frozen=True)
+class BodyMapView:
+    selected: Optional[str]
+
+
+@dataclass(frozen=True)
+class StyleView:
+    high_contrast: bool
+    css_class: str
+    font_size: int
+    line_width: int
+
+
+@dataclass(frozen=True)
+class Display:
+    """What to show after an event. A part left as None is unchanged."""
+
+    matrix: Optional[MatrixView] = None
+    matrix_status: Optional[str] = None  # HTML under the filters
+    cell_html: Optional[str] = None
+    checker_html: Optional[str] = None
+    bars: Optional[BarView] = None
+    week_html: Optional[str] = None
+    ticked: Optional[tuple[str, ...]] = None  # for the builder to set the tick boxes
+    week_controls: Optional[tuple[str, str]] = None  # (stage, stage_text) for the builder
+    region_html: Optional[str] = None
+    body_map: Optional[BodyMapView] = None
+    style: Optional[StyleView] = None
+
+
+Result = tuple[ExplorerState, Display]
+
+
+# ---------------------------------------------------------------- small HTML helpers
+
+
+def _message(text: str, kind: str = "info") -> str:
+    from ..widgets import message_html
+
+    return message_html(text, kind)
+
+
+def short_name(name: str) -> str:
+    """A cause name without its bracketed extra, for axis labels: 'Swelling (oedema; ...)' -> 'Swelling'."""
+    cut = name.split(" (")[0].strip()
+    return cut or name
+
+
+def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
+    """Escape and wrap a plain label onto short lines for a plotly axis."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width) or [text])
+
+
+def _level_words(level: Level) -> str:
+    style = LEVEL_STYLE[level]
+    return f'<span aria-hidden="true">{style["symbol"]}</span> {escape(level.label)}'
+
+
+def _symptom_line(course: Course, symptom_id: str) -> str:
+    symptom = course.symptoms[symptom_id]
+    if symptom.red_flag:
+        return f'<strong><span aria-hidden="true">⚠</span> {escape(symptom.label)}</strong> (red flag: {_level_words(symptom.level)})'
+    return f"{escape(symptom.label)} ({_level_words(symptom.level)})"
+
+
+def _panel(inner: str) -> str:
+    return f'<div class="legpain-panel">{inner}</div>'

@@ -1,0 +1,69 @@
+"""Every HTML path escapes what comes from data/: a label or name can never become markup.
+
+A symptom label holding a <script> tag and a cause name holding an <img onerror> are rendered
+through the assessment, the explorer's matrix, checker and body map, the glossary, the course map
+and the references. Each must show the text, escaped, and never the tags.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from legpain import assess, load_course
+from legpain.explorer import ExplorerState, cell_html, checker_view, matrix_view, region_html
+from legpain.render import assessment_html, course_map_html, glossary_html, references_html
+
+SCRIPT = '<script>alert("label")</script>'
+IMG = '<img src=x onerror="alert(1)">'
+
+
+def _edit_csv(path, key, value, column, new):
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for row in rows:
+        if row[key] == value:
+            row[column] = new
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture()
+def hostile(data_copy):
+    _edit_csv(data_copy / "symptoms.csv", "id", "one_leg_swollen", "label", f"Swollen leg {SCRIPT}")
+    _edit_csv(data_copy / "causes.csv", "id", "dvt", "name", f"Clot {IMG}")
+    _edit_csv(data_copy / "glossary.csv", "term", "Oedema", "definition", f"Swelling {SCRIPT}")
+    _edit_csv(data_copy / "sources.csv", "id", "S54", "citation", f"RCOG {IMG}")
+    _edit_csv(data_copy / "lessons.csv", "id", "06_clots_and_inflamed_veins", "title", f"Clots {SCRIPT}")
+    return load_course(data_copy)
+
+
+def _assert_escaped(html: str) -> None:
+    assert "<script" not in html and "<img" not in html, html[:400]
+    assert "&lt;script&gt;" in html or "&lt;img" in html
+
+
+def test_assessment_escapes_labels_names_and_citations(hostile):
+    html = assessment_html(assess(["one_leg_swollen"], course=hostile), hostile)
+    _assert_escaped(html)
+    assert "&lt;script&gt;" in html and "&lt;img" in html
+
+
+def test_explorer_matrix_cell_checker_and_body_map_escape(hostile):
+    state = ExplorerState(symptom="one_leg_swollen", cause="dvt", ticked=("one_leg_swollen",), map_region="whole_leg")
+    _assert_escaped(cell_html(state, hostile))
+    _assert_escaped(checker_view(state, hostile).checker_html)
+    _assert_escaped(region_html(state, hostile))
+    view = matrix_view(state, hostile)
+    for text in (*view.y_labels, *view.x_labels, view.summary, *[t for row in view.hover for t in row]):
+        assert "<script" not in text and "<img" not in text
+
+
+def test_glossary_course_map_and_references_escape(hostile):
+    _assert_escaped(glossary_html(hostile))
+    _assert_escaped(course_map_html(hostile))
+    _assert_escaped(references_html(["S54"], hostile))
