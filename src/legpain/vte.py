@@ -26,7 +26,9 @@ from typing import Any, Iterable, Literal, Optional
 
 from pydantic import Field, field_validator
 
-from .data import Course, DataError, _check_sources, _read_csv, _Sourced, _split_ids, _unique, load_course
+from .content.fields import _Sourced, _split_ids
+from .content.reader import _check_sources, _read_csv, _unique
+from .data import Course, DataError, load_course
 
 Stage = Literal["antenatal", "postnatal"]
 STAGES: tuple[str, ...] = ("antenatal", "postnatal")

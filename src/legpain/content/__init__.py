@@ -1,0 +1,19 @@
+"""The content layer: every data file's model, its loader and the shared field types.
+
+``legpain.data`` re-exports these names for the rest of the package.
+"""
+
+from .course import DEFAULT_DATA_DIR, Course, load_course
+from .errors import DataError
+from .fields import SNAKE_ID, SOURCE_ID
+from .lessons import lesson_file, lesson_section, lesson_source_ids, source_order
+from .models import (
+    STAGES, Advice, Cause, GlossaryTerm, LeftInterpretation, LeftLimits, LeftPoint, LeftRule, Lesson, LevelInfo,
+    MatrixRow, Region, Rule, Source, Symptom,
+)
+
+__all__ = [
+    "Advice", "Cause", "Course", "DEFAULT_DATA_DIR", "DataError", "GlossaryTerm", "LeftInterpretation", "LeftLimits",
+    "LeftPoint", "LeftRule", "Lesson", "LevelInfo", "MatrixRow", "Region", "Rule", "SNAKE_ID", "SOURCE_ID", "STAGES",
+    "Source", "Symptom", "lesson_file", "lesson_section", "lesson_source_ids", "load_course", "source_order",
+]

@@ -1,0 +1,190 @@
+"""The whole course: every data file loaded, validated and cross-checked once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from ..levels import LEVELS, RED_FLAG_FLOOR, Level
+from .errors import DataError
+from .models import Advice, Cause, GlossaryTerm, Lesson, LevelInfo, LeftRule, MatrixRow, Region, Rule, Source, Symptom
+from .reader import _check_ref, _check_sources, _read_csv, _read_yaml, _unique, _validate
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+
+
+@dataclass(frozen=True, eq=False)
+class Course:
+    """All clinical content, validated and cross-checked."""
+
+    data_dir: Path
+    sources: dict[str, Source]
+    regions: dict[str, Region]
+    causes: dict[str, Cause]
+    symptoms: dict[str, Symptom]
+    matrix: list[MatrixRow]
+    advice: dict[str, Advice]
+    rules: dict[str, Rule]
+    left_rule: LeftRule
+    lessons: dict[str, Lesson]
+    levels: dict[Level, LevelInfo] = field(default_factory=dict)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    weights: dict[tuple[str, str], MatrixRow] = field(default_factory=dict)
+
+    def rows_for_symptom(self, symptom_id: str) -> list[MatrixRow]:
+        return [row for row in self.matrix if row.symptom_id == symptom_id]
+
+    def route_advice(self, level: Level) -> Advice:
+        """The general 'what to do and how soon' advice for a level."""
+        return self.advice[f"route_{level.value.replace('-', '_')}"]
+
+    def single_symptom_level(self, symptom_id: str, weeks: Optional[int] = None, days_after_birth: Optional[int] = None) -> Level:
+        """The level of one symptom on its own at a stage (its own level, raised by its stage rules)."""
+        level = self.symptoms[symptom_id].level
+        for rule in self.rules.values():
+            if rule.all_of == [symptom_id] and rule.level > level and rule.applies_in(weeks, days_after_birth):
+                level = rule.level
+        return level
+
+    def highest_single_symptom_level(self, symptom_id: str) -> Level:
+        """The level of one symptom on its own at its most dangerous stage."""
+        return self.single_symptom_level(symptom_id)
+
+    def advice_for_cause(self, cause_id: str) -> list[Advice]:
+        return [a for a in self.advice.values() if a.cause_id == cause_id]
+
+    def symptoms_in_region(self, region_id: str) -> list[Symptom]:
+        return [s for s in self.symptoms.values() if s.region == region_id]
+
+
+def load_course(data_dir: str | os.PathLike[str] | None = None) -> Course:
+    """Load and validate every data file. Cached per folder."""
+    return _load_course(_resolve(str(data_dir or os.environ.get("LEGPAIN_DATA") or DEFAULT_DATA_DIR)))
+
+
+@lru_cache(maxsize=32)
+def _resolve(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
+@lru_cache(maxsize=8)
+def _load_course(folder: Path) -> Course:
+    source_rows = _read_csv(folder / "sources.csv", Source)
+    sources = _unique(source_rows, "data/sources.csv")
+    regions = _unique(_read_csv(folder / "regions.csv", Region), "data/regions.csv")
+
+    cause_rows = _read_csv(folder / "causes.csv", Cause)
+    causes = _unique(cause_rows, "data/causes.csv")
+    _check_sources(cause_rows, sources, "data/causes.csv")
+
+    symptom_rows = _read_csv(folder / "symptoms.csv", Symptom)
+    symptoms = _unique(symptom_rows, "data/symptoms.csv")
+    _check_sources(symptom_rows, sources, "data/symptoms.csv")
+    for number, symptom in symptom_rows:
+        _check_ref(symptom.region, regions, "data/symptoms.csv", number, "region", "regions.csv")
+
+    matrix_rows = _read_csv(folder / "matrix.csv", MatrixRow)
+    _check_sources(matrix_rows, sources, "data/matrix.csv")
+    weights: dict[tuple[str, str], MatrixRow] = {}
+    for number, row in matrix_rows:
+        _check_ref(row.symptom_id, symptoms, "data/matrix.csv", number, "symptom_id", "symptoms.csv")
+        _check_ref(row.cause_id, causes, "data/matrix.csv", number, "cause_id", "causes.csv")
+        if (row.symptom_id, row.cause_id) in weights:
+            raise DataError("data/matrix.csv", number, "cause_id", "one row per symptom and cause", f"{row.symptom_id} + {row.cause_id}")
+        weights[(row.symptom_id, row.cause_id)] = row
+    for number, symptom in symptom_rows:
+        if not any(s == symptom.id for s, _ in weights):
+            raise DataError("data/symptoms.csv", number, "id", "at least one row for this symptom in data/matrix.csv", symptom.id)
+    for number, cause in cause_rows:
+        if not any(c == cause.id for _, c in weights):
+            raise DataError("data/causes.csv", number, "id", "at least one row for this cause in data/matrix.csv", cause.id)
+
+    advice_rows = _read_csv(folder / "advice.csv", Advice)
+    advice = _unique(advice_rows, "data/advice.csv")
+    _check_sources(advice_rows, sources, "data/advice.csv")
+    for number, item in advice_rows:
+        _check_ref(item.cause_id, causes, "data/advice.csv", number, "cause_id", "causes.csv")
+    for level in Level:
+        route_id = f"route_{level.value.replace('-', '_')}"
+        route = advice.get(route_id)
+        if route is None or route.level != level or route.cause_id is not None or route.kind != "action":
+            raise DataError("data/advice.csv", None, "id", f"a row '{route_id}' with level '{level.value}', kind 'action' and no cause_id")
+    if "nothing_selected" not in advice:
+        raise DataError("data/advice.csv", None, "id", "a row 'nothing_selected' for an empty selection")
+
+    rule_rows = _read_csv(folder / "rules.csv", Rule)
+    rules = _unique(rule_rows, "data/rules.csv")
+    _check_sources(rule_rows, sources, "data/rules.csv")
+    for number, rule in rule_rows:
+        for symptom_id in rule.all_of:
+            _check_ref(symptom_id, symptoms, "data/rules.csv", number, "all_of", "symptoms.csv")
+        _check_ref(rule.cause_id, causes, "data/rules.csv", number, "cause_id", "causes.csv")
+        if rule.min_week is not None and rule.max_week is not None and rule.min_week > rule.max_week:
+            raise DataError("data/rules.csv", number, "max_week", f"a week at or after min_week ({rule.min_week})", rule.max_week)
+        if (rule.min_week is not None or rule.max_week is not None) and "pregnancy" not in rule.stages:
+            raise DataError("data/rules.csv", number, "stages", "'pregnancy' among the stages, because min_week or max_week is set", ";".join(rule.stages))
+        own = max(symptoms[s].level for s in rule.all_of)
+        if rule.level <= own:
+            raise DataError(
+                "data/rules.csv", number, "level",
+                f"a level above '{own.value}', the highest level of the rule's own symptoms, or the rule never raises anything",
+                rule.level.value,
+            )
+    for number, symptom in symptom_rows:
+        reaches = max(
+            [symptom.level] + [r.level for r in rules.values() if r.all_of == [symptom.id]]
+        )
+        should_flag = reaches >= RED_FLAG_FLOOR
+        if symptom.red_flag != should_flag:
+            raise DataError(
+                "data/symptoms.csv", number, "red_flag",
+                f"'{'yes' if should_flag else 'no'}', because a symptom is a red flag exactly when, on its own and at "
+                f"its most dangerous stage, its level is '{RED_FLAG_FLOOR.value}' or above (here '{reaches.value}')",
+                "yes" if symptom.red_flag else "no",
+            )
+
+    level_rows = _read_csv(folder / "levels.csv", LevelInfo)
+    levels = {row.id: row for _, row in level_rows}
+    _check_sources(level_rows, sources, "data/levels.csv")
+    if [row.id for _, row in level_rows] != list(LEVELS):
+        raise DataError("data/levels.csv", None, "id", f"one row per level, in the order {', '.join(lv.value for lv in LEVELS)}", ", ".join(row.id.value for _, row in level_rows))
+
+    left_raw = _read_yaml(folder / "left_rule.yaml", "data/left_rule.yaml")
+    if not isinstance(left_raw, dict):
+        raise DataError("data/left_rule.yaml", None, None, "a mapping of keys to values", type(left_raw).__name__)
+    left_rule = _validate(LeftRule, left_raw, "data/left_rule.yaml", "(document)")
+    left_sourced: list[tuple[int | str, Any]] = [(f"points[{i}]", p) for i, p in enumerate(left_rule.points)]
+    left_sourced += [(f"interpretation[{i}]", p) for i, p in enumerate(left_rule.interpretation)]
+    left_sourced.append(("limits", left_rule.limits))
+    _check_sources(left_sourced, sources, "data/left_rule.yaml")
+
+    lesson_rows = _read_csv(folder / "lessons.csv", Lesson)
+    lessons = _unique(lesson_rows, "data/lessons.csv")
+    for number, lesson in lesson_rows:
+        if lesson.notebook != f"{lesson.id}.ipynb":
+            raise DataError("data/lessons.csv", number, "notebook", f"the file name '{lesson.id}.ipynb'", lesson.notebook)
+    for number, cause in cause_rows:
+        _check_ref(cause.lesson, lessons, "data/causes.csv", number, "lesson", "lessons.csv")
+
+    glossary_rows = _read_csv(folder / "glossary.csv", GlossaryTerm)
+    _unique(glossary_rows, "data/glossary.csv", key="term")
+    _check_sources(glossary_rows, sources, "data/glossary.csv")
+
+    return Course(
+        data_dir=folder,
+        sources=sources,
+        regions=dict(sorted(regions.items(), key=lambda kv: kv[1].order)),
+        causes=causes,
+        symptoms=symptoms,
+        matrix=[row for _, row in matrix_rows],
+        advice=advice,
+        rules=rules,
+        left_rule=left_rule,
+        lessons=lessons,
+        levels=levels,
+        glossary=sorted((row for _, row in glossary_rows), key=lambda g: g.term.lower()),
+        weights=weights,
+    )

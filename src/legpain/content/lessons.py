@@ -1,0 +1,93 @@
+"""The lesson files, data/lessons/<lesson>.yaml: read once, each section validated once."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel
+
+from .course import Course, load_course
+from .errors import DataError
+from .reader import _check_ref, _read_yaml, _validate
+
+
+def lesson_file(lesson_id: str, course: Optional[Course] = None) -> dict[str, Any]:
+    """The raw content of ``data/lessons/<lesson_id>.yaml`` (quiz, cited sources, lesson data)."""
+    course = course or load_course()
+    if lesson_id not in course.lessons:
+        raise ValueError(f"Unknown lesson {lesson_id!r}; see data/lessons.csv for the lesson ids.")
+    return _lesson_file(course.data_dir, lesson_id)
+
+
+@lru_cache(maxsize=64)
+def _lesson_file(folder: Path, lesson_id: str) -> dict[str, Any]:
+    name = f"data/lessons/{lesson_id}.yaml"
+    raw = _read_yaml(folder / "lessons" / f"{lesson_id}.yaml", name)
+    if not isinstance(raw, dict):
+        raise DataError(name, None, None, "a mapping of keys to values", type(raw).__name__)
+    if raw.get("lesson") != lesson_id:
+        raise DataError(name, None, "lesson", f"the lesson id '{lesson_id}'", raw.get("lesson"))
+    return raw
+
+
+def lesson_section(lesson_id: str, key: str, model: type[BaseModel], course: Optional[Course] = None) -> list[Any]:
+    """Validate the list under ``key`` in a lesson file, row by row, sources included."""
+    course = course or load_course()
+    name = f"data/lessons/{lesson_id}.yaml"
+    items = lesson_file(lesson_id, course).get(key)
+    if not isinstance(items, list) or not items:
+        raise DataError(name, None, key, "a non-empty list", items)
+    rows: list[tuple[int | str, Any]] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise DataError(name, f"{key}[{i}]", None, "a mapping of keys to values", item)
+        rows.append((f"{key}[{i}]", _validate(model, item, name, f"{key}[{i}]")))
+    for where, row in rows:
+        for source_id in _all_source_ids(row.model_dump()):
+            _check_ref(source_id, course.sources, name, where, "source_ids", "sources.csv")
+    return [row for _, row in rows]
+
+
+def _all_source_ids(value: Any) -> list[str]:
+    """Every id under a 'source_ids' key, at any depth."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "source_ids" and isinstance(item, (list, tuple)):
+                found.extend(str(s) for s in item)
+            else:
+                found.extend(_all_source_ids(item))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            found.extend(_all_source_ids(item))
+    return found
+
+
+def source_order(source_id: str) -> tuple[int, int, str]:
+    match = re.match(r"^S(\d+)$", source_id)
+    return (1, int(match.group(1)), "") if match else (0, 0, source_id)
+
+
+def lesson_source_ids(lesson_id: str, course: Optional[Course] = None) -> list[str]:
+    """Every source behind a lesson: its causes, their links and advice, and its lesson file."""
+    course = course or load_course()
+    ids: list[str] = []
+    for cause in course.causes.values():
+        if cause.lesson != lesson_id:
+            continue
+        ids.extend(cause.source_ids)
+        for row in course.matrix:
+            if row.cause_id == cause.id:
+                ids.extend(row.source_ids)
+        for advice in course.advice_for_cause(cause.id):
+            ids.extend(advice.source_ids)
+    raw = lesson_file(lesson_id, course)
+    found = _all_source_ids(raw)
+    for source_id in found:
+        if source_id not in course.sources:
+            raise DataError(f"data/lessons/{lesson_id}.yaml", None, "source_ids", "an id from data/sources.csv", source_id)
+    ids.extend(found)
+    return sorted(set(ids), key=source_order)

@@ -1,0 +1,164 @@
+"""One model per row of each data file in data/ (the lesson files have their own models)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import Field, field_validator
+
+from ..levels import Level
+from .fields import SOURCE_ID, _check_snake, _Row, _Sourced, _split_ids
+
+
+class Source(_Row):
+    id: str = Field(pattern=SOURCE_ID.pattern)
+    citation: str = Field(min_length=5)
+    year: Optional[int] = Field(default=None, ge=1900, le=2100)
+    url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$")
+
+
+class Region(_Row):
+    id: str
+    label: str = Field(min_length=1)
+    order: int = Field(ge=1)
+
+    _id = field_validator("id")(_check_snake)
+
+
+class Cause(_Sourced):
+    id: str
+    name: str = Field(min_length=1)
+    seriousness: Literal["everyday", "needs-review", "dangerous"]
+    lesson: str = Field(min_length=1)
+    summary: str = Field(min_length=10)
+    from_week: Optional[int] = Field(default=None, ge=1, le=42)
+
+    _id = field_validator("id")(_check_snake)
+
+
+class Symptom(_Sourced):
+    id: str
+    label: str = Field(min_length=3)
+    region: str
+    level: Level
+    red_flag: bool
+    brief_row: Optional[str] = Field(default=None, pattern=r"^LP\d\d$")
+
+    _id = field_validator("id")(_check_snake)
+
+    @field_validator("red_flag", mode="before")
+    @classmethod
+    def _yes_no(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value.lower() == "yes":
+                return True
+            if value.lower() == "no":
+                return False
+            raise ValueError("'yes' or 'no'")
+        return value
+
+
+class MatrixRow(_Sourced):
+    symptom_id: str
+    cause_id: str
+    weight: int = Field(ge=1, le=3)
+    why: str = Field(min_length=10)
+
+
+class Advice(_Sourced):
+    """One piece of advice. An ``action`` says what to do now, at its level; a ``safety-net`` says
+    what to watch for and where to go (at its level) if it happens."""
+
+    id: str
+    cause_id: Optional[str] = None
+    level: Level
+    kind: Literal["action", "safety-net"]
+    text: str = Field(min_length=10)
+
+    _id = field_validator("id")(_check_snake)
+
+
+STAGES = ("pregnancy", "after_birth")
+
+
+class Rule(_Sourced):
+    """When all of its symptoms are present, in one of its stages, the level is at least its level.
+
+    ``stages`` lists 'pregnancy' and/or 'after_birth' (empty: both); ``min_week`` and ``max_week``
+    narrow the pregnancy part.
+    """
+
+    id: str
+    all_of: list[str] = Field(min_length=1)
+    stages: list[Literal["pregnancy", "after_birth"]] = Field(default_factory=lambda: list(STAGES))
+    min_week: Optional[int] = Field(default=None, ge=1, le=42)
+    max_week: Optional[int] = Field(default=None, ge=1, le=42)
+    level: Level
+    cause_id: Optional[str] = None
+    reason: str = Field(min_length=10)
+
+    _id = field_validator("id")(_check_snake)
+
+    @field_validator("all_of", mode="before")
+    @classmethod
+    def _split_all_of(cls, value: Any) -> Any:
+        return _split_ids(value)
+
+    @field_validator("stages", mode="before")
+    @classmethod
+    def _split_stages(cls, value: Any) -> Any:
+        return list(STAGES) if value is None else _split_ids(value)
+
+    def applies_in(self, weeks: Optional[int], days_after_birth: Optional[int]) -> bool:
+        """Whether the rule's stage condition holds. With no stage known it holds (fail safe)."""
+        if days_after_birth is not None:
+            return "after_birth" in self.stages
+        if weeks is None:
+            return True
+        return "pregnancy" in self.stages and (self.min_week or 1) <= weeks <= (self.max_week or 42)
+
+
+class LevelInfo(_Sourced):
+    """What a step of the urgency scale tells a woman to do, in a few words, for the banner."""
+
+    id: Level
+    action: str = Field(min_length=10)
+
+
+class Lesson(_Row):
+    id: str = Field(pattern=r"^\d\d_[a-z0-9_]+$")
+    notebook: str = Field(pattern=r"^\d\d_[a-z0-9_]+\.ipynb$")
+    title: str = Field(min_length=3)
+    minutes: int = Field(ge=1, le=240)
+    summary: str = Field(min_length=10)
+
+
+class GlossaryTerm(_Sourced):
+    term: str = Field(min_length=2)
+    us_term: Optional[str] = None
+    definition: str = Field(min_length=10)
+
+
+class LeftPoint(_Sourced):
+    id: Literal["left_leg", "calf_difference", "first_trimester"]
+    label: str
+    why: str
+
+
+class LeftInterpretation(_Sourced):
+    score: int = Field(ge=0, le=3)
+    text: str = Field(min_length=10)
+    observed_dvt_percent: float = Field(ge=0, le=100)
+
+
+class LeftLimits(_Sourced):
+    text: str = Field(min_length=10)
+
+
+class LeftRule(_Row):
+    name: str
+    calf_difference_threshold_cm: float = Field(gt=0)
+    max_plausible_calf_difference_cm: float = Field(gt=0)
+    points: list[LeftPoint] = Field(min_length=3, max_length=3)
+    interpretation: list[LeftInterpretation] = Field(min_length=4, max_length=4)
+    limits: LeftLimits
