@@ -1,6 +1,6 @@
 """The slide decks (tools/slides.py, `make slides`), without a browser.
 
-tests/browser/test_slides.py opens real decks in Chromium with the network cut off.
+tests/browser/test_slide_decks.py opens real decks in Chromium with the network cut off.
 """
 
 from __future__ import annotations
