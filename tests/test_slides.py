@@ -83,6 +83,17 @@ def test_markdown_is_escaped_and_lesson_links_point_at_decks():
     assert 'href="02_b.slides.html"' in html
 
 
+def test_instructor_notes_become_speaker_notes_with_their_lists():
+    notes = ("<details><summary>Instructor notes</summary>\n\n**Timing.** Ten minutes.\n\n"
+             "**Common misconceptions.**\n- First <b>one</b>,\n  carried on.\n- Second.\n\nA closing line.\n</details>")
+    assert slides._notes_html(notes) == (
+        "<p><strong>Timing.</strong> Ten minutes.</p>\n"
+        "<p><strong>Common misconceptions.</strong></p>\n"
+        "<ul><li>First &lt;b&gt;one&lt;/b&gt;, carried on.</li><li>Second.</li></ul>\n"
+        "<p>A closing line.</p>"
+    )
+
+
 def test_figures_inside_widgets_are_found_in_the_widget_state():
     figure = {"_widget_data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}], "_widget_layout": {"height": 300}, "_config": {}}
     empty = {"_widget_data": [{"type": "bar", "x": [], "y": []}], "_widget_layout": {}, "_config": {}}

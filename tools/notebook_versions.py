@@ -18,7 +18,7 @@ named in a warning (``tests/test_notebook_versions.py`` makes it a failure). A c
 folded "Instructor notes" or "Solution" block without the matching tag stops the build, so that
 an untagged answer can never slip into the learner version.
 
-Each version is re-run from a fresh kernel (``legpain.build_notebooks.execute``), which proves that
+Each version is re-run from a fresh kernel (``tools/build_notebooks.py``), which proves that
 the learner version still runs without the removed cells, and one line per file shows progress.
 """
 
@@ -164,7 +164,7 @@ def build(
         target = out / version / path.name
         write_notebook(make_version(nb, version), target)
         if execute:
-            from legpain.build_notebooks import execute as run_notebook
+            from tools.build_notebooks import execute as run_notebook
 
             run_notebook(target)
         written.append(target)

@@ -30,9 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import mistune
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 
 from tools.notebook_versions import hidden_kind, lesson_paths
 from tools.progress import progress
@@ -259,19 +257,54 @@ def slide_figure(spec: dict[str, Any]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- writing a deck
 
-_MARKDOWN = mistune.create_markdown(escape=True)
+def _link(match: "re.Match[str]") -> str:
+    text, href = match.group(1), match.group(2)
+    if not re.match(r"^(https?://|[\w./#-]+$)", href):
+        return match.group(0)  # not a link this deck can follow: leave the text as it is
+    href = re.sub(r"^(\d\d_[^/]+)\.ipynb(#.*)?$", r"\1.slides.html\2", href)  # a lesson: its deck
+    return f'<a href="{href}">{text}</a>'
 
 
-def markdown_html(text: str) -> Markup:
-    """Markdown to HTML; raw HTML in the text is escaped, links to lessons point at their decks."""
-    rendered = _MARKDOWN(text)
-    rendered = re.sub(r'href="((?:\d\d_[^"/]+))\.ipynb"', r'href="\1.slides.html"', rendered)
-    return Markup(rendered)
+def inline_html(text: str) -> str:
+    """A line of the lessons' markdown as HTML: the text is escaped first, so any HTML in it
+    shows as text; then **bold**, *italic*, `code` and [links](...) are marked up."""
+    out = html.escape(text, quote=True)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"(?<![*\w])\*(?![\s*])(.+?)(?<![\s*])\*(?![*\w])", r"<em>\1</em>", out)
+    return re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", _link, out)
 
 
-def inline_html(text: str) -> Markup:
-    rendered = str(markdown_html(text)).strip()
-    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S))
+def markdown_html(text: str) -> str:
+    """Paragraphs and bullet lists of markdown as HTML (enough for instructor notes)."""
+    out: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append(f"<p>{inline_html(' '.join(paragraph))}</p>")
+            paragraph.clear()
+        if items:
+            out.append("<ul>" + "".join(f"<li>{inline_html(i)}</li>" for i in items) + "</ul>")
+            items.clear()
+
+    for line in text.strip().splitlines():
+        bullet = re.match(r"^\s*[-*]\s+(.*)$", line)
+        if not line.strip():
+            flush()
+        elif bullet:
+            if paragraph:
+                flush()
+            items.append(bullet.group(1).strip())
+        elif items and line.startswith("  "):
+            items[-1] += " " + line.strip()
+        else:
+            if items:
+                flush()
+            paragraph.append(line.strip())
+    flush()
+    return "\n".join(out)
 
 
 def chunks(items: list[str]) -> list[list[str]]:
@@ -291,7 +324,7 @@ def chunks(items: list[str]) -> list[list[str]]:
     return out
 
 
-def _notes_html(notes: str) -> Markup:
+def _notes_html(notes: str) -> str:
     stripped = re.sub(r"</?details[^>]*>|<summary>.*?</summary>", "", notes, flags=re.S)
     return markdown_html(stripped)
 
