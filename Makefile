@@ -87,10 +87,16 @@ clean:
 # build/ is git-ignored. Tooling lives in tools/, outside the legpain package.
 .PHONY: build slides slides-deps voila voila-command
 
-REVEAL_JS  := 5.2.1
-REVEAL_DIR := build/reveal/node_modules/reveal.js
+REVEAL_JS   := 5.2.1
+REVEAL_DIR  := build/reveal/node_modules/reveal.js
+TOOLS_STAMP := $(VENV)/.stamp-tools
 
-build: $(LAB_STAMP)
+# Both run the lessons, so they need the notebook tools (the "tools" extra) besides JupyterLab.
+$(TOOLS_STAMP): pyproject.toml $(LAB_STAMP)
+	$(PIP) install --quiet -e ".[lab,tools]"
+	touch $@
+
+build: $(TOOLS_STAMP)
 	$(BIN)/python -m tools.notebook_versions notebooks --out build
 
 # reveal.js from npm into build/reveal (pinned; the decks then need no internet, nor npm).
@@ -103,7 +109,7 @@ slides-deps:
 	  echo "slides-deps: npm is missing, so reveal.js cannot be installed: make slides fails and the slide tests are skipped"; \
 	fi
 
-slides: $(LAB_STAMP) slides-deps
+slides: $(TOOLS_STAMP) slides-deps
 	$(BIN)/python -m tools.slides notebooks --out build/slides --reveal $(REVEAL_DIR)
 
 # The slide tests open a deck in Chromium: they need reveal.js too.

@@ -17,9 +17,10 @@ from typing import Any, Iterator
 
 import pytest
 
-import browser_support as bs
+from browser_support.chromium import in_ci
+from browser_support.settings import NOTEBOOKS, ROOT, STEP_TIMEOUT
 
-sys.path.insert(0, str(bs.ROOT))
+sys.path.insert(0, str(ROOT))
 
 from tools import slides  # noqa: E402
 
@@ -30,22 +31,22 @@ PROJECTOR = {"width": 1280, "height": 720}
 @pytest.fixture(scope="module")
 def decks(chromium_path: str) -> Iterator[dict[str, Path]]:
     if not (slides.DEFAULT_REVEAL / "package.json").is_file():
-        reason = f"reveal.js not found at {slides.DEFAULT_REVEAL.relative_to(bs.ROOT)} (run `make slides-deps`, which needs npm)"
-        if bs.in_ci():
+        reason = f"reveal.js not found at {slides.DEFAULT_REVEAL.relative_to(ROOT)} (run `make slides-deps`, which needs npm)"
+        if in_ci():
             pytest.fail(f"CI=true, so the slide tests must run, but: {reason}", pytrace=False)
         pytest.skip(reason)
     out = Path(tempfile.mkdtemp(prefix="legpain-slides-"))
     try:
-        sources = [bs.NOTEBOOKS / f"{name}.ipynb" for name in DECKS]
+        sources = [NOTEBOOKS / f"{name}.ipynb" for name in DECKS]
         written = slides.build_decks(sources, out, execute=True, stream=io.StringIO())
         yield {path.name.replace(".slides.html", ""): path for path in written}
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def _open_offline(browser: Any, deck: Path) -> tuple[Any, list[str], list[str]]:
-    page = browser.new_page(viewport=PROJECTOR)
-    page.set_default_timeout(bs.STEP_TIMEOUT)
+def _open_offline(context: Any, deck: Path) -> tuple[Any, list[str], list[str]]:
+    page = context.new_page()
+    page.set_default_timeout(STEP_TIMEOUT)
     off_machine: list[str] = []
     problems: list[str] = []
 
@@ -85,8 +86,8 @@ SLIDE_JS = """() => {
 
 @pytest.mark.parametrize("name", DECKS)
 def test_deck_renders_offline_with_every_plot(browser: Any, decks: dict[str, Path], name: str) -> None:
-    page, off_machine, problems = _open_offline(browser, decks[name])
-    bs.register_page(f"slides-{name}", page)
+    context = browser.new_context(viewport=PROJECTOR)
+    page, off_machine, problems = _open_offline(context, decks[name])
     try:
         total = page.evaluate("() => Reveal.getTotalSlides()")
         canvas = page.evaluate("() => Reveal.getConfig().height")
@@ -123,5 +124,4 @@ def test_deck_renders_offline_with_every_plot(browser: Any, decks: dict[str, Pat
         assert not off_machine, f"{name}: the deck tried to reach the internet: {off_machine}"
         assert not problems, f"{name}: {problems}"
     finally:
-        bs.unregister_page(f"slides-{name}")
-        page.close()
+        context.close()
