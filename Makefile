@@ -79,3 +79,61 @@ notebooks: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) test-results .pytest_cache
+
+# --- the instructor kit: two versions, slides, Voila for a class, the course's Jupyter settings ----------
+#   make build    build/learner/NN_*.ipynb and build/instructor/NN_*.ipynb, each re-run from a fresh kernel
+#   make slides   build/slides/NN_*.slides.html: reveal.js decks that work offline (reveal.js from npm, once)
+#   make voila    the lessons in Voila for a class; the kernels of closed pages are stopped when idle
+# build/ is git-ignored. Tooling lives in tools/, outside the legpain package.
+.PHONY: build slides slides-deps voila voila-command
+
+REVEAL_JS   := 5.2.1
+REVEAL_DIR  := build/reveal/node_modules/reveal.js
+TOOLS_STAMP := $(VENV)/.stamp-tools
+
+# Both run the lessons, so they need the notebook tools (the "tools" extra) besides JupyterLab.
+$(TOOLS_STAMP): pyproject.toml $(LAB_STAMP)
+	$(PIP) install --quiet -e ".[lab,tools]"
+	touch $@
+
+build: $(TOOLS_STAMP)
+	$(BIN)/python -m tools.notebook_versions notebooks --out build
+
+# reveal.js from npm into build/reveal (pinned; the decks then need no internet, nor npm).
+slides-deps:
+	@if grep -qs '"version": "$(REVEAL_JS)"' $(REVEAL_DIR)/package.json; then \
+	  echo "slides-deps: reveal.js $(REVEAL_JS) is installed"; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --no-audit --no-fund --prefix build/reveal reveal.js@$(REVEAL_JS); \
+	else \
+	  echo "slides-deps: npm is missing, so reveal.js cannot be installed: make slides fails and the slide tests are skipped"; \
+	fi
+
+slides: $(TOOLS_STAMP) slides-deps
+	$(BIN)/python -m tools.slides notebooks --out build/slides --reveal $(REVEAL_DIR)
+
+# The slide tests open a deck in Chromium: they need reveal.js too.
+test-browser: slides-deps
+
+# JupyterLab reads the course's Jupyter configuration (jupyter_config/): no news pop-up, no update check.
+lab: export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))
+
+# Voila starts a kernel for every page it shows. A kernel whose page was closed (no connection left)
+# is stopped after VOILA_CULL_IDLE seconds without activity, checked every VOILA_CULL_INTERVAL seconds;
+# a page that is still open keeps its kernel. VOILA_IP=0.0.0.0 serves the class over the network.
+VOILA_IP            ?= 127.0.0.1
+VOILA_PORT          ?= 8866
+VOILA_CULL_IDLE     ?= 300
+VOILA_CULL_INTERVAL ?= 60
+VOILA_ARGS = notebooks --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
+	--MappingKernelManager.cull_idle_timeout=$(VOILA_CULL_IDLE) \
+	--MappingKernelManager.cull_interval=$(VOILA_CULL_INTERVAL) \
+	--MappingKernelManager.cull_connected=False \
+	--MappingKernelManager.cull_busy=False
+
+voila: $(LAB_STAMP)
+	$(BIN)/voila $(VOILA_ARGS)
+
+# The command `make voila` runs (the tests start Voila with exactly this command).
+voila-command:
+	@echo $(BIN)/voila $(VOILA_ARGS)
