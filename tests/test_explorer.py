@@ -189,8 +189,9 @@ def test_full_matrix_has_every_symptom_and_cause(course):
     for i, s in enumerate(view.rows):
         for j, c in enumerate(view.columns):
             row = course.weights.get((s, c))
-            assert view.z[i][j] == (row.weight if row else 0)
-            assert view.text[i][j] == str(view.z[i][j])  # the weight is also written in the cell
+            # no link is an empty cell, not a zero; a link's weight is also written in the cell
+            assert view.z[i][j] == (row.weight if row else None)
+            assert view.text[i][j] == (str(row.weight) if row else "")
     assert view.message == ""
     assert f"{len(course.symptoms)} of {len(course.symptoms)} symptoms" in view.summary
 
@@ -232,10 +233,10 @@ def test_filters_that_leave_no_rows_show_a_message(course):
 def test_sort_by_cause_orders_rows_by_weight(course):
     state, display = filter_matrix(ExplorerState(), {"sort_cause": "dvt"}, course)
     column = display.matrix.columns.index("dvt")
-    weights = [line[column] for line in display.matrix.z]
+    weights = [line[column] or 0 for line in display.matrix.z]
     assert weights == sorted(weights, reverse=True) and weights[0] == 3
     assert display.matrix.x_labels[column].startswith("▼ <b>")  # the sorted column is marked
-    assert "sorted by their link to Deep vein thrombosis" in display.matrix.summary
+    assert "sorted by their link to DVT" in display.matrix.summary
 
 
 @pytest.mark.parametrize("event", [{"region": "neck"}, {"level": "emergncy"}, {"sort_cause": "flu"}, {"colour": "red"}])

@@ -41,7 +41,7 @@ CASES = [
      lambda d: replace(d / "causes.csv", "it needs a scan.\",,S61", "it needs a scan.\",,"),
      "data/causes.csv", 11, "source_ids", "required"),
     ("duplicate cause id", "causes.csv",
-     lambda d: append(d / "causes.csv", "dvt,Duplicate,dangerous,06_clots_and_inflamed_veins,A second row with the same id.,,S42"),
+     lambda d: append(d / "causes.csv", "dvt,Duplicate,Dup,dangerous,06_clots_and_inflamed_veins,A second row with the same id.,,S42"),
      "data/causes.csv", 16, "id", "unique"),
     ("cause id not snake case", "causes.csv",
      lambda d: replace(d / "causes.csv", "leg_cramps,Leg cramps", "Leg Cramps,Leg cramps"),

@@ -28,6 +28,7 @@ class Region(_Row):
 class Cause(_Sourced):
     id: str
     name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1, max_length=20)  # for matrix columns and chart labels
     seriousness: Literal["everyday", "needs-review", "dangerous"]
     lesson: str = Field(min_length=1)
     summary: str = Field(min_length=10)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
 from typing import Any, Optional
 
 from ..data import Course, load_course
 from ..palette import SERIOUSNESS_COLOUR
 from ..render import assessment_html
 from ..triage import assess, check_stage
-from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, short_name
+from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, _wrap, short_name
 
 STAGES = {
     "unknown": "Not known (counts as the most dangerous stage)",
@@ -48,7 +47,7 @@ def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarVi
     names = tuple(short_name(course.causes[c].name) for c in causes)
     seriousness = [course.causes[c].seriousness for c in causes]
     return BarView(
-        names=tuple(escape(n) for n in names),
+        names=tuple(_wrap(n, 24) for n in names),  # wrapped, so a long name is never clipped
         scores=tuple(scores[c] for c in causes),
         text=tuple(f"{scores[c]} · {s}" for c, s in zip(causes, seriousness)),
         colours=tuple(SERIOUSNESS_COLOUR[s] for s in seriousness),

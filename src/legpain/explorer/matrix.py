@@ -9,10 +9,12 @@ from typing import Any, Optional
 
 from ..data import Course, load_course
 from ..levels import LEVELS, Level
+from ..palette import WEIGHT_SCALE
 from ..render import level_banner_html, source_links_html
+from ..templating import render
 from .state import (
-    LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
-    Result, _level_words, _message, _panel, _symptom_line, _wrap, short_name,
+    COLUMN_LABEL_WIDTH, LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
+    Result, _level_words, _message, _panel, _symptom_line,
 )
 
 def _visible_rows(state: ExplorerState, course: Course) -> list[str]:
@@ -34,6 +36,22 @@ def _visible_rows(state: ExplorerState, course: Course) -> list[str]:
     return rows
 
 
+def _two_lines(label: str, tail: str = "") -> list[str]:
+    """A row label on at most two lines, so rows stay short on a projector; the hover and the
+    Symptom menu give the whole label. ``tail`` (the level in words) is always kept."""
+    width = LABEL_WIDTH - (len(tail) + 1 if tail else 0)
+    lines = textwrap.wrap(label, LABEL_WIDTH)
+    if len(lines) > 2 or (tail and len(lines) == 2 and len(lines[1]) > width):
+        second = textwrap.shorten(" ".join(label.split()[len(lines[0].split()):]), width=width, placeholder=" …")
+        lines = [lines[0], second]
+    if tail:
+        if len(lines) == 1 and len(lines[0]) + len(tail) + 1 > LABEL_WIDTH:
+            lines.append(tail)
+        else:
+            lines[-1] = f"{lines[-1]} {tail}"
+    return lines
+
+
 def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> MatrixView:
     """The heatmap for the current filters, sort order and chosen cell."""
     course = course or load_course()
@@ -46,37 +64,42 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
         if symptom.red_flag:
             # bold, a warning sign and the level in words: red flags never rely on colour
             flag = f"({symptom.level.label})".replace(" ", "\u00a0")  # the level in words, kept on one line
-            lines = textwrap.wrap(f"⚠ {symptom.label} {flag}", LABEL_WIDTH)
+            lines = _two_lines(f"⚠ {symptom.label}", flag)
             y_labels.append("<br>".join(f"<b>{escape(line)}</b>" for line in lines))
         else:
-            lines = textwrap.wrap(symptom.label, LABEL_WIDTH) or [symptom.label]
+            lines = _two_lines(symptom.label)
             y_labels.append("<br>".join(escape(line) for line in lines))
         most_lines = max(most_lines, len(lines))
     x_labels = []
-    for cause_id in columns:
-        label = _wrap(short_name(course.causes[cause_id].name), 16)
-        x_labels.append(f"▼ <b>{label}</b>" if cause_id == state.sort_cause else label)
+    for number, cause_id in enumerate(columns):
+        lines = textwrap.wrap(course.causes[cause_id].short_name, COLUMN_LABEL_WIDTH) or [course.causes[cause_id].short_name]
+        lines = [escape(line) for line in lines] + [" "] * (2 - len(lines))  # two lines each
+        if cause_id == state.sort_cause:
+            lines = [f"▼ <b>{line}</b>" if i == 0 else f"<b>{line}</b>" for i, line in enumerate(lines)]
+        # Every other name sits two lines higher, so each name has two columns' width and
+        # the names stay horizontal without touching their neighbours.
+        x_labels.append("<br>".join(lines + ([" ", " "] if number % 2 else [])))
     z, text, hover = [], [], []
     for symptom_id in rows:
         line, words, tips = [], [], []
         for cause_id in columns:
             row = course.weights.get((symptom_id, cause_id))
             weight = row.weight if row is not None else 0
-            line.append(weight)
-            words.append(str(weight))
-            tips.append(
-                f"{escape(short_name(course.causes[cause_id].name))}: {weight} ({WEIGHT_WORDS[weight]})"
-            )
+            # An empty cell for no link: zeros only add noise on a projector.
+            line.append(weight or None)
+            words.append(str(weight) if weight else "")
+            tips.append(f"{escape(course.causes[cause_id].name)}: {weight} ({WEIGHT_WORDS[weight]})")
         z.append(tuple(line))
         text.append(tuple(words))
         hover.append(tuple(tips))
     region = course.regions[state.region].label if state.region else "all regions"
     level = Level(state.level).label if state.level else "any level"
     flags = sum(course.symptoms[s].red_flag for s in rows)
-    order = f"; rows sorted by their link to {short_name(course.causes[state.sort_cause].name)}" if state.sort_cause else ""
+    order = f"; rows sorted by their link to {course.causes[state.sort_cause].short_name}" if state.sort_cause else ""
     summary = (
         f"The matrix shows {len(rows)} of {len(course.symptoms)} symptoms (body region: {region}; urgency: {level}{order}), "
-        f"{flags} of them red flags, against {len(columns)} causes; each cell gives the weight of the link from 0 (none) to 3 (typical)."
+        f"{flags} of them red flags, against {len(columns)} causes; each cell gives the weight of the link from 1 (possible) to 3 (typical), "
+        "and an empty cell means no link."
     )
     message = ""
     if not rows:
@@ -96,17 +119,25 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
         z=tuple(z),
         text=tuple(text),
         hover=tuple(hover),
-        height=max(MIN_MATRIX_HEIGHT, 260 + (LINE_HEIGHT * most_lines + 6) * len(rows)),
+        height=max(MIN_MATRIX_HEIGHT, 190 + (LINE_HEIGHT * most_lines + 6) * len(rows)),
         summary=summary,
         message=message,
         highlight=highlight,
     )
 
 
+def weight_key_html() -> str:
+    """The colour scale in words: each weight's colour, number and meaning."""
+    swatches = [
+        {"number": w, "words": WEIGHT_WORDS[w], "colour": WEIGHT_SCALE[w], "text": "#FFFFFF" if w == 3 else "#000000"} for w in (1, 2, 3)
+    ]
+    return render("weight_key.html", swatches=swatches)
+
+
 def _matrix_status(view: MatrixView) -> str:
     from ..figures import summary_html
 
-    return view.message + summary_html(view.summary)
+    return view.message + summary_html(view.summary) + weight_key_html()
 
 
 FILTER_KEYS = ("region", "level", "sort_cause")

@@ -340,14 +340,14 @@ def session(course: Optional[Course] = None) -> ExplorerSession:
 
 def show_matrix_explorer(course: Optional[Course] = None) -> None:
     """Show the matrix of symptoms against causes, with filters and the chosen cell's details."""
-    show_widget(session(course).matrix_part())
+    show_widget(session(course).matrix_part(), "the matrix explorer")
 
 
 def show_symptom_checker(course: Optional[Course] = None) -> None:
     """Show the tick-box symptom checker with the urgency banner and ranked causes."""
-    show_widget(session(course).checker_part())
+    show_widget(session(course).checker_part(), "the symptom checker")
 
 
 def show_body_map(course: Optional[Course] = None) -> None:
     """Show the body map: choose a region to see its symptoms and causes."""
-    show_widget(session(course).body_map_part())
+    show_widget(session(course).body_map_part(), "the body map")

@@ -124,20 +124,23 @@ def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
 
 # Sized to fit JupyterLab's output area beside the file browser (about 960px), so the
 # panel never needs a sideways scroll bar.
-ROW_LABEL_MARGIN = 330  # pixels for the wrapped symptom labels
-CELL_WIDTH = 46  # pixels per cause column
+ROW_LABEL_MARGIN = 370  # pixels for the symptom labels (two lines at most)
+CELL_WIDTH = 54  # pixels per cause column: the short cause names stay horizontal
+MATRIX_LABEL_SIZE = 16  # pixels: row and column names (two lines at most, measured for this size)
 
 
 def matrix_figure(view: "MatrixView") -> go.FigureWidget:
     """The heatmap of symptoms (rows) against causes (columns), coloured and labelled by weight."""
     layout = base_layout("Symptoms (rows) and the causes they point to (columns)", view.height)
     layout["template"] = {}  # no plotly default template: quicker, and the same look as show_figure
-    layout["margin"] = {"l": ROW_LABEL_MARGIN, "r": 30, "t": 200, "b": 40}
+    layout["margin"] = {"l": ROW_LABEL_MARGIN, "r": 20, "t": 190, "b": 30}
     # A set width: without it the widget falls back to 700px and the label margin leaves no room for the cells.
-    layout["width"] = ROW_LABEL_MARGIN + 30 + CELL_WIDTH * len(view.columns)
+    layout["width"] = ROW_LABEL_MARGIN + 20 + CELL_WIDTH * len(view.columns)
     axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
-    layout["xaxis"] = {**axis, "side": "top", "tickangle": -60}
-    layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True}  # larger labels in high contrast still fit
+    layout["xaxis"] = {**axis, "side": "top", "tickangle": 0, "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}
+    layout["title"]["y"] = 0.995
+    layout["title"]["yanchor"] = "top"
+    layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}  # larger labels in high contrast still fit
     heatmap = {
         "type": "heatmap",
         "meta": "matrix",
@@ -149,14 +152,9 @@ def matrix_figure(view: "MatrixView") -> go.FigureWidget:
         "texttemplate": "%{text}",
         "textfont": {"size": FONT_SIZE},
         "hovertemplate": "%{hovertext}<extra></extra>",
-        "colorbar": {
-            "title": {"text": "Weight"},
-            "tickvals": [0, 1, 2, 3],
-            "ticktext": ["0 none", "1 possible", "2", "3 typical"],
-            "len": 0.5,
-            "y": 1,
-            "yanchor": "top",
-        },
+        # No colour bar: the number is written in every linked cell, and the key is in words
+        # under the filters (see WEIGHT_KEY), so nothing is clipped at the figure's edge.
+        "showscale": False,
         **_heatmap_props(view),
     }
     for key, value in _layout_props(view).items():
@@ -179,6 +177,7 @@ def apply_matrix_view(fig: go.FigureWidget, view: "MatrixView") -> None:
         if not same_data:
             fig.data[0].update(_heatmap_props(view))
             fig.layout.update(_layout_props(view))
+            fig.layout.height = int(view.height * getattr(fig, "_legpain_scale", 1.0))
         if old is None or old.highlight != view.highlight or not same_data:
             fig.layout.shapes = _highlight_shapes(view)
     fig._legpain_view = view
@@ -189,7 +188,7 @@ def bar_figure(view: "BarView") -> go.FigureWidget:
     layout = base_layout("Likely causes of the ticked symptoms", view.height)
     layout["template"] = {}
     layout["margin"] = {"l": 260, "r": 40, "t": 70, "b": 60}
-    layout["yaxis"] = {"autorange": "reversed", "showgrid": False, "fixedrange": True, "showline": True, "linecolor": "#000000"}
+    layout["yaxis"] = {"autorange": "reversed", "showgrid": False, "fixedrange": True, "showline": True, "linecolor": "#000000", "automargin": True}
     layout["xaxis"] = {"title": {"text": "Score (sum of the matrix weights)"}, "fixedrange": True, "rangemode": "tozero", "dtick": 1,
                        "showline": True, "linecolor": "#000000", "gridcolor": "#DDDDDD", "zeroline": False}
     bars = {
@@ -249,6 +248,13 @@ def apply_style(fig: go.FigureWidget, style: "StyleView") -> None:
             if trace.type == "heatmap":
                 trace.textfont.size = style.font_size
                 trace.xgap = trace.ygap = 2 + style.line_width
+                # The names round the matrix stay at the size its layout was measured for, so
+                # that they never overlap; the cells and the title grow, and so do the rows.
+                fig.layout.xaxis.tickfont.size = fig.layout.yaxis.tickfont.size = MATRIX_LABEL_SIZE
+                fig._legpain_scale = 1.25 if style.high_contrast else 1.0
+                view = getattr(fig, "_legpain_view", None)
+                if view is not None:
+                    fig.layout.height = int(view.height * fig._legpain_scale)
             elif trace.type == "bar":
                 trace.marker.line.width = style.line_width
                 trace.textfont.size = style.font_size

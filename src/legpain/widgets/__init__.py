@@ -9,6 +9,7 @@ run never moves a slider, so only the callbacks carry logic.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -68,8 +69,26 @@ def course_style() -> widgets.HTML:
     return widgets.HTML(f"<style>{COURSE_CSS}</style>", layout=widgets.Layout(display="none"))
 
 
-def show_widget(box: widgets.Widget) -> None:
-    """Display a course widget with the projector-readable course style."""
+RUN_FIRST = "Run the notebook (menu Run → Run All Cells) to use {what}."
+
+
+def widget_bundle(widget: widgets.Widget, text: str) -> dict[str, Any]:
+    """A widget's display bundle whose stored fallback reads ``text`` instead of a Python repr.
+
+    Where widgets cannot run (a notebook opened before Run All, a static export, a viewer),
+    the reader sees ``text``; where they can, the live widget.
+    """
+    bundle = dict(widget._repr_mimebundle_() or {})
+    bundle["text/plain"] = text
+    bundle["text/html"] = f'<p class="legpain-run-first">{escape(text)}</p>' if text else ""
+    return bundle
+
+
+def show_widget(box: widgets.Widget, what: str = "this interactive panel") -> None:
+    """Display a course widget with the projector-readable course style.
+
+    Its stored output says how to use it, e.g. "Run the notebook … to use this calculator".
+    """
     box.add_class("legpain-widget")
-    display(course_style())
-    display(box)
+    display(widget_bundle(course_style(), ""), raw=True)
+    display(widget_bundle(box, RUN_FIRST.format(what=what)), raw=True)

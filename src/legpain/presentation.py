@@ -1,0 +1,66 @@
+"""Presentation mode: large type, a readable line length and high contrast for a whole lesson.
+
+One switch at the top of every lesson. Its stylesheet applies to the page, so it works in
+JupyterLab and in Voila alike; switching it off removes the stylesheet again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROSE_PX = 24  # body text on a projector
+LINE_CH = 70  # characters per line: a readable measure
+CONTROL_PX = 22
+
+PRESENTATION_CSS = f"""
+.jp-RenderedHTMLCommon, .jp-RenderedMarkdown, body.voila, .voila .jp-OutputArea-output {{
+  font-size: {PROSE_PX}px !important; line-height: 1.5 !important; color: #000000 !important;
+}}
+.jp-RenderedMarkdown p, .jp-RenderedMarkdown li, .jp-RenderedMarkdown blockquote,
+.jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li {{ max-width: {LINE_CH}ch; }}
+.jp-RenderedMarkdown h1 {{ font-size: 2em !important; }}
+.jp-RenderedMarkdown h2 {{ font-size: 1.6em !important; }}
+.jp-Notebook, .jp-Cell, .jp-OutputArea-output, body.voila {{ background: #FFFFFF !important; }}
+.jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited {{ color: #0000EE !important; }}
+.legpain-widget, .legpain-widget .widget-label, .legpain-widget .widget-label-basic, .legpain-widget label,
+.legpain-widget select, .legpain-widget input, .legpain-widget button, .legpain-widget .widget-html-content {{
+  font-size: {CONTROL_PX}px !important; color: #000000 !important;
+}}
+.legpain-widget select, .legpain-widget input[type=text], .legpain-widget button {{
+  border: 3px solid #000000 !important; background: #FFFFFF !important;
+}}
+.legpain-widget input[type=checkbox], .legpain-widget input[type=radio] {{ width: 26px; height: 26px; }}
+.legpain-figure-summary {{ font-size: {PROSE_PX}px !important; }}
+"""
+
+
+def presentation_style(on: bool) -> str:
+    """The stylesheet to put on the page: the presentation style when on, nothing when off."""
+    return f'<style class="legpain-presentation">{PRESENTATION_CSS}</style>' if on else ""
+
+
+def presentation_switch() -> Any:
+    """A labelled switch; turning it on restyles the whole lesson for a projector."""
+    import ipywidgets as widgets
+
+    switch = widgets.ToggleButton(
+        value=False,
+        description="Presentation mode",
+        tooltip="Large type, shorter lines and high contrast, for a projector",
+        icon="",
+        layout=widgets.Layout(width="auto", min_width="220px", height="44px"),
+    )
+    style = widgets.HTML(value="", layout=widgets.Layout(display="none"))
+
+    def on_change(change: Any) -> None:
+        style.value = presentation_style(bool(change["new"]))
+
+    switch.observe(on_change, names="value")
+    return widgets.HBox([switch, style])
+
+
+def show_presentation_mode() -> None:
+    """Show the presentation-mode switch (one line at the top of each lesson)."""
+    from .widgets import show_widget
+
+    show_widget(presentation_switch(), "the Presentation mode switch (large type for a projector)")

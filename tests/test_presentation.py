@@ -1,0 +1,30 @@
+"""Presentation mode: the switch, and the stylesheet it puts on the page."""
+
+from __future__ import annotations
+
+import re
+
+from legpain.presentation import LINE_CH, PROSE_PX, presentation_style, presentation_switch
+
+
+def test_off_puts_nothing_on_the_page():
+    assert presentation_style(False) == ""
+
+
+def test_on_sets_large_type_a_readable_measure_and_black_on_white():
+    css = presentation_style(True)
+    assert f"font-size: {PROSE_PX}px" in css and PROSE_PX >= 22
+    assert f"max-width: {LINE_CH}ch" in css and 45 <= LINE_CH <= 80
+    assert "color: #000000" in css and "background: #FFFFFF" in css
+    assert "body.voila" in css and ".jp-RenderedMarkdown" in css  # JupyterLab and Voila
+
+
+def test_switch_is_labelled_and_toggles_the_stylesheet():
+    box = presentation_switch()
+    switch, style = box.children
+    assert switch.description == "Presentation mode" and switch.tooltip
+    assert style.value == ""
+    switch.value = True
+    assert re.search(r"<style class=\"legpain-presentation\">", style.value)
+    switch.value = False
+    assert style.value == ""
