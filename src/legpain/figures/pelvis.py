@@ -65,7 +65,7 @@ def accuracy_summary(tests: list[ProvocationTest]) -> str:
         if test.specificity and test.specificity_in:
             spec += f" (measured in {test.specificity_in})"
         parts.append(f"{test.short}: {sens}, {spec}")
-    return "Reported accuracy of the PGP tests in pregnancy (" + "; ".join(parts) + ")."
+    return "Reported accuracy of the PGP tests (" + "; ".join(parts) + ")."
 
 
 def show_accuracy_figure(course: Optional[Course] = None) -> None:
