@@ -42,6 +42,17 @@ def test_every_scenario_answer_is_offered(course):
     assert any(s.answer == NONE_ANSWER for s in scenarios), "one situation should be a red flag, not a posture change"
 
 
+def test_the_source_article_is_only_ever_attributed_never_a_clinical_source(course):
+    for item in [*load_changes(course), *load_scenarios(course)]:
+        text = " ".join(getattr(item, key, "") for key in ("explanation", "advice"))
+        if "article" in item.source_ids:
+            assert "source article" in text, item.id
+            assert len(item.source_ids) > 1, f"{item.id}: attributed to the article alone"
+    for scenario in load_scenarios(course):
+        if scenario.symptom_ids:
+            assert "article" not in scenario.source_ids, scenario.id
+
+
 def test_unknown_direction_is_rejected(data_copy):
     def sideways(raw):
         raw["changes"][0]["direction"] = "sideways"
@@ -102,17 +113,29 @@ def test_wrong_answer_names_the_best_answer(course):
     assert "does not correlate" in html
 
 
-def test_pulled_calf_is_not_strain_and_the_engine_says_urgent(course):
+def test_pulled_calf_is_not_strain_and_the_engine_says_same_day(course):
     wrong = html_text(check_change("pulled_calf", "load", course))
     assert "Not this one" in wrong and "None of these: it needs checking" in wrong
-    assert "URGENT" in wrong
+    assert "URGENT: SAME DAY — get seen today" in wrong
     right = html_text(check_change("pulled_calf", NONE_ANSWER, course))
-    assert "Right" in right and "URGENT" in right
+    assert "Right" in right and "URGENT: SAME DAY" in right
+    assert "[ S24 , S107 , S54 , S108 ]" in right
 
 
 def test_aching_legs_scenario_shows_self_care_level(course):
     text = html_text(check_change("aching_legs", "load", course))
-    assert "Right" in text and "SELF-CARE" in text
+    assert "Right" in text and "SELF-CARE — ease it at home" in text
+    assert "a clot usually affects one leg" in text
+
+
+def test_the_banner_takes_the_levels_words_from_the_data(data_copy):
+    path = data_copy / "levels.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("get seen today: contact the maternity unit", "same day please: ring the maternity unit"), encoding="utf-8")
+    from legpain import load_course
+
+    feedback = html_text(check_change("pulled_calf", NONE_ANSWER, load_course(data_copy)))
+    assert "URGENT: SAME DAY — same day please: ring the maternity unit" in feedback
 
 
 def test_scenarios_without_symptoms_show_no_level(course):
@@ -195,4 +218,4 @@ def test_explorer_checks_and_resets(course):
     assert "pulled a muscle" in quote.value
     answer.value = "load"
     check.click()
-    assert "Not this one" in feedback.value and "URGENT" in feedback.value
+    assert "Not this one" in feedback.value and "URGENT: SAME DAY" in feedback.value

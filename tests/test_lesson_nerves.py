@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -13,7 +14,13 @@ from legpain.widgets.nerves import load_picker, nerve_picker_html, nerve_picker_
 from conftest import edit_lesson
 
 LESSON = "03_nerve_compression"
-CAUDA_EQUINA_FLAGS = ["saddle_numbness", "bladder_bowel_change", "both_legs_weak"]
+CAUDA_EQUINA_FLAGS = ["bilateral_sciatica", "saddle_numbness", "bladder_bowel_change", "both_legs_weak"]
+
+
+def _banner(html: str) -> str:
+    """The text of the level banner alone, so that advice further down cannot satisfy a level check."""
+    start = html.index('class="legpain-banner')
+    return re.sub(r"<[^>]+>", " ", html[start : html.index("</div>", start)])
 
 
 # ------------------------------------------------------------------ data
@@ -124,37 +131,77 @@ def test_how_common_puts_a_slipped_disc_at_about_one_in_ten_thousand(course):
 # ------------------------------------------------------------------ picker callback
 
 
+def test_picker_offers_the_numb_patch_foot_drop_and_every_cauda_equina_flag(course):
+    offered = [item.symptom_id for item in load_picker(course)]
+    assert {"numb_patch_below_knee", "foot_drop_or_numb_below_knee", *CAUDA_EQUINA_FLAGS} <= set(offered)
+
+
 def test_outer_thigh_alone_is_routine_meralgia(course):
     result = nerve_picker_html(["outer_thigh_numb_burning"], course)
     assert result.assessment.level is Level.ROUTINE
     assert result.assessment.causes[0] == "meralgia_paraesthetica"
-    assert "Meralgia paraesthetica" in result.html and "ROUTINE REVIEW" in result.html
-    assert "emergency whatever else" not in result.html
+    assert "Meralgia paraesthetica" in result.html and "ROUTINE REVIEW" in _banner(result.html)
+    assert "red flag is ticked" not in result.html
 
 
-def test_foot_drop_with_thigh_pain_is_urgent_nerve_root(course):
-    result = nerve_picker_html(["buttock_pain_back_of_thigh", "foot_drop_or_numb_below_knee"], course)
-    assert result.assessment.level is Level.URGENT
+def test_a_numb_patch_below_the_knee_with_normal_strength_is_routine(course):
+    result = nerve_picker_html(["numb_patch_below_knee"], course)
+    assert result.assessment.level is Level.ROUTINE
+    assert result.assessment.red_flags == []
     assert result.assessment.causes[0] == "nerve_compression"
-    assert "not PGP" in result.html
+    assert "ROUTINE REVIEW" in _banner(result.html) and "red flag is ticked" not in result.html
+
+
+def test_foot_drop_is_urgent_and_says_so_in_the_levels_own_words(course):
+    result = nerve_picker_html(["buttock_pain_back_of_thigh", "numb_patch_below_knee", "foot_drop_or_numb_below_knee"], course)
+    assert result.assessment.level is Level.URGENT
+    assert result.assessment.red_flags == ["foot_drop_or_numb_below_knee"]
+    assert result.assessment.causes[0] == "nerve_compression"
+    assert "URGENT: SAME DAY" in _banner(result.html)
+    assert "the level is \u201cUrgent: same day\u201d" in result.html and "emergency" not in result.html.lower()
+    assert result.html.index("Trapped nerve root") < result.html.index("Pelvic girdle pain spreading down")
+    assert "A foot that drags or slaps needs assessment the same day" in result.html
 
 
 @pytest.mark.parametrize("flag", CAUDA_EQUINA_FLAGS)
-def test_each_cauda_equina_red_flag_escalates_to_emergency(course, flag):
+def test_each_cauda_equina_red_flag_sends_her_to_a_and_e_now(course, flag):
     result = nerve_picker_html(["outer_thigh_numb_burning", flag], course)
-    assert result.assessment.level is Level.EMERGENCY
+    assert result.assessment.level is Level.IMMEDIATE
     assert result.assessment.causes[0] == "cauda_equina"
-    assert "EMERGENCY: NOW" in result.html and "call 999" in result.html
+    assert result.assessment.red_flags == [flag]
+    assert "IMMEDIATE: NOW" in _banner(result.html)
+    assert "the level is \u201cImmediate: now\u201d" in result.html
+    # A&E, not maternity triage, and not a 999 call.
+    assert "Go to A&amp;E now, not to maternity triage" in result.html
+    assert "999" not in result.html
     assert result.html.index("Cauda equina syndrome") < result.html.index("Meralgia paraesthetica")
 
 
-def test_no_combination_with_a_red_flag_is_below_emergency(course):
+def test_red_flag_message_follows_the_level_data(data_copy):
+    path = data_copy / "symptoms.csv"
+    text = path.read_text(encoding="utf-8")
+    line = next(row for row in text.splitlines() if row.startswith("foot_drop_or_numb_below_knee,"))
+    path.write_text(text.replace(line, line.replace(",urgent,yes,", ",immediate,yes,")), encoding="utf-8")
+    from legpain import load_course
+
+    result = nerve_picker_html(["foot_drop_or_numb_below_knee"], load_course(data_copy))
+    assert result.assessment.level is Level.IMMEDIATE
+    assert "the level is \u201cImmediate: now\u201d" in result.html
+
+
+def test_every_combination_takes_the_level_of_its_most_urgent_symptom(course):
     offered = [item.symptom_id for item in load_picker(course)]
     for n in range(1, len(offered) + 1):
         for combo in itertools.combinations(offered, n):
-            level = nerve_picker_html(list(combo), course).assessment.level
+            result = nerve_picker_html(list(combo), course)
+            top = max(course.symptoms[s].level for s in combo)
+            assert result.assessment.level is top, combo
             if set(combo) & set(CAUDA_EQUINA_FLAGS):
-                assert level is Level.EMERGENCY, combo
+                assert result.assessment.level is Level.IMMEDIATE, combo
+                assert result.assessment.causes[0] == "cauda_equina", combo
+            flagged = [s for s in combo if course.symptoms[s].red_flag]
+            assert sorted(result.assessment.red_flags) == sorted(flagged), combo
+            assert ("red flag is ticked" in result.html) == bool(flagged), combo
 
 
 def test_nothing_ticked_asks_the_student_to_tick(course):
@@ -182,10 +229,13 @@ def test_builder_labels_every_box_and_updates_on_tick(course):
     assert "Tick one or more symptoms" in output.value
     by_id = {b.symptom_id: b for b in boxes}
     by_id["outer_thigh_numb_burning"].value = True
-    assert "ROUTINE REVIEW" in output.value
+    assert "ROUTINE REVIEW" in _banner(output.value)
+    by_id["foot_drop_or_numb_below_knee"].value = True
+    assert "URGENT: SAME DAY" in _banner(output.value)
     by_id["saddle_numbness"].value = True
-    assert "EMERGENCY: NOW" in output.value
+    assert "IMMEDIATE: NOW" in _banner(output.value)
     by_id["outer_thigh_numb_burning"].value = False
-    assert "EMERGENCY: NOW" in output.value
+    by_id["foot_drop_or_numb_below_knee"].value = False
+    assert "IMMEDIATE: NOW" in _banner(output.value)
     by_id["saddle_numbness"].value = False
     assert "Tick one or more symptoms" in output.value

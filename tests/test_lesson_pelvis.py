@@ -35,6 +35,10 @@ def test_tests_load_with_ranges_in_order(course):
     assert tests["p4_and_aslr"].sensitivity.low > tests["aslr"].sensitivity.high
     # No source gives the specificity of the combination: it must stay unreported, not guessed.
     assert tests["p4_and_aslr"].specificity is None
+    # The P4's specificity comes from patients with a lumbar disc (Gutke 2009), not from pregnant
+    # women without pain, and the lesson must say so wherever the number is shown.
+    assert "disc" in tests["p4"].specificity_in
+    assert tests["p4"].source_ids == ["S1", "S104", "S100"]
 
 
 def test_picker_symptoms_exist_and_include_red_flags(course):
@@ -95,11 +99,30 @@ def test_unknown_picker_symptom_is_rejected(data_copy):
 
 def test_p4_in_a_group_with_twenty_women_with_pgp(course):
     text = html_text(accuracy_html("p4", 20, course))
-    # Sensitivity 0.69-0.81 of 20 women; specificity 0.80-0.90 of 80 women.
+    # Sensitivity 0.88 of 20 women (17.6); specificity 0.89 of 80 women (71.2 negative, so 9 false alarms).
+    assert "Of the 20 women with PGP, about 18 test positive (found) and about 2 test negative (missed)" in text
+    assert "Of the 80 women without PGP, about 9 test positive anyway (false alarms) and about 71 test negative" in text
+    assert "The specificity was measured in men and women whose pain came from a slipped (herniated) lumbar disc" in text
+    assert "[ S1 , S104 , S100 ]" in text
+
+
+def test_a_range_of_reported_values_gives_a_range_of_women(data_copy):
+    def widen(raw):
+        raw["tests"][0]["sensitivity"] = {"low": 0.69, "high": 0.81}
+        raw["tests"][0]["specificity"] = {"low": 0.80, "high": 0.90}
+
+    text = html_text(accuracy_html("p4", 20, edit_lesson(data_copy, LESSON, widen)))
     assert "Of the 20 women with PGP, about 14 to 16 test positive" in text
     assert "about 4 to 6 test negative (missed)" in text
     assert "Of the 80 women without PGP, about 8 to 16 test positive anyway" in text
-    assert "[ S1 , S10 , S100 ]" in text
+
+
+def test_specificity_without_a_named_group_says_nothing_about_one(data_copy):
+    def drop(raw):
+        del raw["tests"][0]["specificity_in"]
+
+    text = html_text(accuracy_html("p4", 20, edit_lesson(data_copy, LESSON, drop)))
+    assert "about 9 test positive anyway" in text and "measured in" not in text
 
 
 def test_aslr_misses_more_but_gives_fewer_false_alarms(course):
@@ -107,6 +130,7 @@ def test_aslr_misses_more_but_gives_fewer_false_alarms(course):
     # Sensitivity 0.54 of 50 and specificity 0.88 of 50.
     assert "Of the 50 women with PGP, about 27 test positive (found) and about 23 test negative (missed)" in text
     assert "about 6 test positive anyway" in text
+    assert "measured in pregnant women without lumbopelvic pain" in text
 
 
 def test_combination_says_specificity_is_not_reported(course):
@@ -151,10 +175,10 @@ def test_figure_draws_reported_values_and_marks_the_missing_one(course):
     sens, spec = fig.data
     assert "Sensitivity" in sens.name and "Specificity" in spec.name
     assert sens.marker.symbol != spec.marker.symbol, "the two measures must differ by more than colour"
-    sens_x = {x for x in sens.x if x is not None}
-    assert {69, 81, 54, 68} <= {round(x) for x in sens_x}
+    sens_x = {round(x) for x in sens.x if x is not None}
+    assert sens_x == {88, 54, 68}
     spec_x = {round(x) for x in spec.x if x is not None}
-    assert spec_x == {80, 90, 88}
+    assert spec_x == {89, 88}
     notes = [a.text for a in fig.layout.annotations]
     assert notes == ["specificity not reported"]
     assert list(fig.layout.yaxis.ticktext) == ["P4 + ASLR", "ASLR", "P4 / thigh thrust"]
@@ -162,7 +186,7 @@ def test_figure_draws_reported_values_and_marks_the_missing_one(course):
 
 def test_summary_follows_the_data(course, data_copy):
     summary = accuracy_summary(load_tests(course))
-    assert "P4 / thigh thrust: sensitivity 69-81%, specificity 80-90%" in summary
+    assert "P4 / thigh thrust: sensitivity 88%, specificity 89% (measured in men and women whose pain came from a slipped" in summary
     assert "P4 + ASLR: sensitivity 68%, specificity not reported" in summary
 
     def change(raw):
@@ -171,20 +195,51 @@ def test_summary_follows_the_data(course, data_copy):
     assert "ASLR: sensitivity 50-60%" in accuracy_summary(load_tests(edit_lesson(data_copy, LESSON, change)))
 
 
+def test_a_too_short_specificity_group_is_rejected(data_copy):
+    def vague(raw):
+        raw["tests"][0]["specificity_in"] = "others"
+
+    with pytest.raises(DataError) as caught:
+        load_tests(edit_lesson(data_copy, LESSON, vague))
+    assert (caught.value.row, caught.value.column) == ("tests[0]", "specificity_in")
+
+
 # ---------------------------------------------------------------- advice picker
 
 
+def _banner(html: str) -> str:
+    """The text of the level banner alone, so that advice further down cannot satisfy a level check."""
+    start = html.index('class="legpain-banner')
+    return html_text(html[start : html.index("</div>", start)])
+
+
 def test_picker_levels_rise_as_symptoms_are_added(course):
-    assert "SELF-CARE" in picker_advice_html(["mild_pelvic_ache"], course)
+    assert "SELF-CARE" in _banner(picker_advice_html(["mild_pelvic_ache"], course))
     routine = picker_advice_html(["mild_pelvic_ache", "pelvic_pain_limits_walking"], course)
-    assert "ROUTINE REVIEW" in routine and "physiotherapist" in routine
-    emergency = picker_advice_html(["mild_pelvic_ache", "pelvic_pain_limits_walking", "saddle_numbness"], course)
-    assert "EMERGENCY" in emergency and "Red flags that set this level" in emergency
+    assert "ROUTINE REVIEW" in _banner(routine) and "physiotherapist" in routine
+    saddle = picker_advice_html(["mild_pelvic_ache", "pelvic_pain_limits_walking", "saddle_numbness"], course)
+    # Suspected cauda equina syndrome: now, at A&E, not a 999 call and not maternity triage.
+    assert "IMMEDIATE: NOW" in _banner(saddle) and "Red flags that set this level" in saddle
+    assert "Go to A&amp;E now, not to maternity triage" in saddle
+    assert "<strong>Self-care:</strong>" not in saddle and "<strong>Routine review:</strong>" not in saddle
 
 
-def test_picker_thigh_pain_with_foot_numbness_is_urgent(course):
+def test_picker_thigh_pain_with_foot_drop_is_urgent_and_ranks_the_nerve_root_first(course):
     html = picker_advice_html(["buttock_pain_back_of_thigh", "foot_drop_or_numb_below_knee"], course)
-    assert "URGENT" in html and "not PGP" in html
+    assert "URGENT: SAME DAY" in _banner(html)
+    causes = html_text(html[html.index('class="legpain-causes"') :])
+    assert causes.index("Nerve compression") < causes.index("Pelvic girdle pain")
+    assert "A foot that drags or slaps needs assessment the same day" in html
+
+
+def test_pgp_never_talks_a_red_flag_down(course):
+    flags = [item.symptom_id for item in load_picker(course) if course.symptoms[item.symptom_id].red_flag]
+    assert set(flags) == {"foot_drop_or_numb_below_knee", "whole_leg_swollen_groin_pain", "saddle_numbness"}
+    for flag in flags:
+        alone = _banner(picker_advice_html([flag], course))
+        with_pgp = _banner(picker_advice_html(["mild_pelvic_ache", "pelvic_pain_limits_walking", flag], course))
+        assert with_pgp == alone, flag
+        assert "SELF-CARE" not in alone and "ROUTINE REVIEW" not in alone, flag
 
 
 def test_picker_empty_and_unknown(course):
@@ -200,7 +255,7 @@ def test_accuracy_explorer_updates_when_controls_change():
     box = accuracy_explorer()
     choice, count, out = box.children
     assert choice.description == "Test" and count.description == "Women with PGP (of 100)"
-    assert "about 14 to 16 test positive" in html_text(out.value)
+    assert "about 18 test positive" in html_text(out.value)
     choice.value = "aslr"
     assert "about 11 test positive" in html_text(out.value)
     count.value = 50
@@ -218,6 +273,6 @@ def test_advice_picker_ticks_change_the_level(course):
     boxes[course.symptoms["mild_pelvic_ache"].label].value = True
     assert "SELF-CARE" in out.value
     boxes[course.symptoms["saddle_numbness"].label].value = True
-    assert "EMERGENCY" in out.value
+    assert "IMMEDIATE: NOW" in _banner(out.value)
     boxes[course.symptoms["saddle_numbness"].label].value = False
     assert "SELF-CARE" in out.value

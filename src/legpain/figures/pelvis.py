@@ -62,8 +62,10 @@ def accuracy_summary(tests: list[ProvocationTest]) -> str:
     for test in tests:
         sens = f"sensitivity {_percent(test.sensitivity)}" if test.sensitivity else "sensitivity not reported"
         spec = f"specificity {_percent(test.specificity)}" if test.specificity else "specificity not reported"
+        if test.specificity and test.specificity_in:
+            spec += f" (measured in {test.specificity_in})"
         parts.append(f"{test.short}: {sens}, {spec}")
-    return "Reported accuracy of the PGP tests in pregnancy (" + "; ".join(parts) + ")."
+    return "Reported accuracy of the PGP tests (" + "; ".join(parts) + ")."
 
 
 def show_accuracy_figure(course: Optional[Course] = None) -> None:

@@ -112,7 +112,7 @@ def check_change(scenario_id: Any, answer_id: Any, course: Optional[Course] = No
     parts.append(f"<p><strong>What to advise:</strong> {escape(scenario.advice)} {source_links_html(scenario.source_ids, course)}</p>")
     if scenario.symptom_ids:
         level = assess(scenario.symptom_ids, course=course).level
-        parts.append("<p><strong>The triage engine puts these symptoms at:</strong></p>" + level_banner_html(level))
+        parts.append("<p><strong>The triage engine puts these symptoms at:</strong></p>" + level_banner_html(level, course=course))
     return '<div class="legpain-change-feedback">' + "".join(parts) + "</div>"
 
 

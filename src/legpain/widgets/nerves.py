@@ -16,9 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, load_course
 from ..figures.nerves import LESSON_ID, load_nerve_problems
-from ..levels import Level
 from ..render import assessment_html
-from ..triage import Assessment, assess
+from ..triage import Assessment, assess, level_for
 from . import heading_html, message_html, show_widget
 from .picker import load_symptom_items, symptom_picker
 
@@ -59,13 +58,17 @@ def nerve_picker_html(selected: Iterable[Any], course: Optional[Course] = None) 
     by_cause = {p.cause_id: p for p in problems}
     matches = [by_cause[c] for c in result.causes if c in by_cause]
     parts = []
-    if result.level is Level.EMERGENCY:
-        parts.append(
-            message_html(
-                "A red flag is ticked, so the level is emergency whatever else is ticked: untick the other boxes and it stays the same.",
-                "error",
+    if result.red_flags:
+        # Name the level in the scale's own words, so that the message cannot disagree with the banner.
+        flags_level = level_for(result.red_flags, course=course)
+        if flags_level is result.level:
+            text = (
+                f"A red flag is ticked, so the level is \u201c{result.level.label}\u201d. The other symptoms cannot lower it: "
+                "untick them and it stays the same."
             )
-        )
+        else:
+            text = f"A red flag is ticked, so the level is at least \u201c{flags_level.label}\u201d, whatever else is ticked."
+        parts.append(message_html(text, "error"))
     if matches:
         items = "".join(f"<li><strong>{escape(p.name)}</strong>: {escape(p.felt_as)}</li>" for p in matches)
         parts.append(f'<p><strong>Which nerve problem? Most likely first:</strong></p><ol class="legpain-nerve-matches">{items}</ol>')

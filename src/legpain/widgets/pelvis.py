@@ -49,6 +49,8 @@ class ProvocationTest(_Item):
     positive: str = Field(min_length=10)
     sensitivity: Optional[Range] = None
     specificity: Optional[Range] = None
+    # Who the specificity was measured in, when that is not simply "pregnant women without PGP".
+    specificity_in: Optional[str] = Field(default=None, min_length=10)
     note: str = Field(min_length=10)
     source_ids: list[str] = Field(min_length=1)
 
@@ -129,9 +131,10 @@ def accuracy_html(test_id: Any, with_pgp: Any = DEFAULT_WITH_PGP, course: Option
     if test.specificity is not None:
         neg_low, neg_high = _count_range(n_without, test.specificity)
         false_pos = _about(n_without - neg_high, n_without - neg_low)
+        measured_in = f" The specificity was measured in {escape(test.specificity_in)}." if test.specificity_in else ""
         parts.append(
             f'<li class="legpain-false-positive">Of the {n_without} women without PGP, {false_pos} test positive anyway '
-            f"(false alarms) and {_about(neg_low, neg_high)} test negative.</li>"
+            f"(false alarms) and {_about(neg_low, neg_high)} test negative.{measured_in}</li>"
         )
     else:
         parts.append(
