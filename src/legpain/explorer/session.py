@@ -28,6 +28,8 @@ CSS = """<style>
   border: 3px solid #000000 !important; background: #FFFFFF !important; color: #000000 !important; font-weight: bold; }
 .legpain-explorer.legpain-hc .legpain-panel { border: 4px solid #000000; }
 .legpain-explorer.legpain-hc input[type=checkbox] { width: 28px; height: 28px; outline: 3px solid #000000; }
+.legpain-explorer .legpain-result-column { position: sticky; top: 0; align-self: flex-start; z-index: 2;
+  background: #FFFFFF; max-height: 100vh; overflow-y: auto; }
 </style>"""
 
 
@@ -279,7 +281,13 @@ class ExplorerSession:
         self.controls.update(ticks=boxes, stage=know, week=week, week_message=week_msg, clear=clear, result=result, bars=fig)
         ticks_box = widgets.VBox([widgets.HTML("<p><strong>Tick the symptoms, grouped by body region:</strong></p>"), *groups])
         week_box = widgets.VBox([know, week, week_msg])
-        return self._frame("The symptom checker", [ticks_box, week_box, clear, result, fig])
+        # The result sits beside the tick boxes and stays on screen while the list scrolls,
+        # so every tick visibly changes the banner.
+        left = widgets.VBox([week_box, ticks_box, clear], layout=widgets.Layout(flex="1 1 48%", min_width="300px"))
+        right = widgets.VBox([result, fig], layout=widgets.Layout(flex="1 1 52%", min_width="300px"))
+        right.add_class("legpain-result-column")
+        columns = widgets.HBox([left, right], layout=widgets.Layout(align_items="flex-start", flex_flow="row wrap", width="100%"))
+        return self._frame("The symptom checker", [columns])
 
     # -- the body map
     def body_map_part(self) -> Any:
