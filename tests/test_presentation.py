@@ -28,3 +28,15 @@ def test_switch_is_labelled_and_toggles_the_stylesheet():
     assert re.search(r"<style class=\"legpain-presentation\">", style.value)
     switch.value = False
     assert style.value == ""
+
+
+def test_every_lesson_offers_presentation_mode():
+    import json
+    from pathlib import Path
+
+    notebooks = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        sources = ["".join(c["source"]) for c in cells[:3] if c["cell_type"] == "code"]
+        assert any("show_presentation_mode()" in s for s in sources), path.name
