@@ -137,3 +137,13 @@ voila: $(LAB_STAMP)
 # The command `make voila` runs (the tests start Voila with exactly this command).
 voila-command:
 	@echo $(BIN)/voila $(VOILA_ARGS)
+
+# --- review pack for clinical sign-off (make review) ---------------------------
+# build/review/index.html: every symptom, link, rule, advice item and source in tables that a
+# clinical reviewer reads in a browser, offline, without Python (tools/review_pack.py). It needs
+# pandas, which the "tools" extra brings: $(TOOLS_STAMP) (above) installs it.
+.PHONY: review
+REVIEW_PACK := build/review/index.html
+
+review: $(TOOLS_STAMP)
+	$(BIN)/python tools/review_pack.py --out $(REVIEW_PACK)
