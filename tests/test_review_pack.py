@@ -6,7 +6,6 @@ Expected ids and weights are read straight from the CSV and YAML files, not from
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 import subprocess
 import sys
@@ -19,10 +18,11 @@ import yaml
 
 from conftest import DATA, ROOT
 
+sys.path.insert(0, str(ROOT))  # the tools/ folder lives beside the package, not in it
+
+from tools import review_pack  # noqa: E402
+
 TOOL = ROOT / "tools" / "review_pack.py"
-_spec = importlib.util.spec_from_file_location("review_pack", TOOL)
-review_pack = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(review_pack)
 
 
 class _Tables(HTMLParser):
@@ -247,9 +247,17 @@ def test_text_from_the_data_is_escaped(data_copy):
     symptoms = csv_rows(data_copy, "symptoms.csv")
     symptoms[0]["label"] = "Breathless <b>now</b> & chest pain"
     write_csv(data_copy, "symptoms.csv", symptoms)
+    sources = csv_rows(data_copy, "sources.csv")
+    linked = next(row for row in sources if row["url"])
+    linked["citation"] = 'RCOG <img src=x onerror="alert(1)">'
+    linked["url"] = 'https://example.org/"onmouseover="alert(1)'
+    write_csv(data_copy, "sources.csv", sources)
     html, _ = review_pack.build_pack(data_copy)
     assert "Breathless &lt;b&gt;now&lt;/b&gt; &amp; chest pain" in html
     assert "<b>now</b>" not in html
+    assert "RCOG &lt;img src=x" in html and "<img" not in html
+    assert '<a href="https://example.org/&#34;onmouseover=&#34;alert(1)">' in html
+    assert '"onmouseover="' not in html
 
 
 def test_the_page_is_self_contained(pack):

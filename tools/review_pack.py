@@ -26,7 +26,7 @@ import yaml
 from jinja2 import Environment
 
 from legpain.data import Course, DataError, Rule, load_course, source_order
-from legpain.explorer import WEIGHT_WORDS
+from legpain.explorer.state import WEIGHT_WORDS
 from legpain.levels import LEVELS, Level
 from legpain.palette import LEVEL_STYLE, SERIOUSNESS_COLOUR, WEIGHT_SCALE, contrast_ratio
 from legpain.triage import DAYS_AFTER_BIRTH, WEEKS, Stage, stage_classes
@@ -65,6 +65,8 @@ SERIOUSNESS_CSS = {name: f"background-color: {fill}; color: {_text_on(fill)}; fo
 WEIGHT_CSS = {w: f"background-color: {WEIGHT_SCALE[w]}; color: {_text_on(WEIGHT_SCALE[w])}; font-weight: bold; text-align: center;" for w in (1, 2, 3)}
 FLAG_CSS = "background-color: #E69F00; color: #000000; font-weight: bold;"
 UNUSED = "UNUSED: nothing cites it"
+# A source's address as a link; the template escapes it (the table cell takes the markup as it is).
+LINK = Environment(autoescape=True).from_string('<a href="{{ url }}">{{ url }}</a>')
 NOT_LISTED = "NOT IN data/sources.csv"
 
 
@@ -392,8 +394,7 @@ def _sources_table(course: Course, uses: pd.DataFrame) -> tuple[Any, list[str], 
     unused = frame.loc[frame["Uses"] == 0, "Source"].tolist()
     not_listed = sorted(set(uses["source_id"]) - set(course.sources), key=source_order)
     styler = _styler(frame, "sources", "Sources (data/sources.csv) and where each is used")
-    # Styler escapes the URL before this formatter sees it, so it is safe inside the attribute.
-    styler = styler.format(lambda url: f'<a href="{url}">{url}</a>' if url else "", subset=["Link"], escape="html")
+    styler = styler.format(lambda url: LINK.render(url=url) if url else "", subset=["Link"])
     styler = styler.map(lambda v: FLAG_CSS if v == UNUSED else "", subset=["Status"])
     return styler, unused, not_listed
 
