@@ -436,7 +436,8 @@ table.pack { border-collapse: collapse; margin: 0.6em 0 1em; }
 table.pack caption { text-align: left; font-weight: bold; padding: 0.3em 0; caption-side: top; }
 table.pack th, table.pack td { border: 1px solid #999; padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
 table.pack thead th { background: #EAEAEA; position: sticky; top: 0; }
-table.pack td { white-space: pre-line; overflow-wrap: anywhere; }
+table.pack td { white-space: pre-line; }
+table.pack td a { overflow-wrap: anywhere; }
 table.sources td:nth-child(4) { min-width: 22em; }
 table.sources td:nth-child(5) { white-space: nowrap; }
 table.sources td:nth-child(6) { min-width: 28em; }
