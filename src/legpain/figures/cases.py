@@ -1,4 +1,4 @@
-"""Figure for the case studies: where each case sits in pregnancy, without giving answers away."""
+"""Figure for the case studies: where each case sits, in pregnancy or after the birth, without giving answers away."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ from html import escape
 from typing import Optional
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from ..data import Course, load_course
 from ..palette import OKABE_ITO
-from ..widgets.cases import Case, WeekMarker, load_cases, load_week_markers
-from . import new_figure, show_figure
+from ..triage import DAYS_AFTER_BIRTH, WEEKS
+from ..widgets.cases import Case, StageMarker, load_cases, load_stage_markers
+from . import base_layout, show_figure
 
 DASHES = ["dot", "dash", "dashdot", "longdash"]
+PANELS = ("In pregnancy", "After the birth")
 
 
-def _wrap(text: str, width: int = 18) -> str:
+def _wrap(text: str, width: int = 16) -> str:
     """Break a short label into lines of about ``width`` characters for the chart."""
     lines: list[str] = []
     for word in escape(text).split():
@@ -26,56 +29,90 @@ def _wrap(text: str, width: int = 18) -> str:
     return "<br>".join(lines)
 
 
-def case_timeline_figure(cases: Optional[list[Case]] = None, markers: Optional[list[WeekMarker]] = None) -> go.Figure:
-    """One point per case at her week of pregnancy, with the weeks that change the advice marked."""
+def _stage_key(case: Case) -> tuple[int, int, str]:
+    return (1, case.days_after_birth, case.name) if case.after_birth else (0, case.weeks, case.name)  # type: ignore[return-value]
+
+
+def case_timeline_figure(cases: Optional[list[Case]] = None, markers: Optional[list[StageMarker]] = None) -> go.Figure:
+    """One point per case at her stage: weeks of pregnancy on the left, days after the birth on the right.
+
+    The stages that change the picture are marked with dashed lines.
+    """
     cases = cases if cases is not None else load_cases()
-    markers = markers if markers is not None else load_week_markers()
-    ordered = sorted(cases, key=lambda c: (c.weeks, c.name))
-    fig = new_figure("The cases through pregnancy", height=240 + 38 * len(ordered),
-                     margin={"l": 20, "r": 30, "t": 130, "b": 70}, showlegend=False)
-    labels = [f"{i}. {c.name}" for i, c in enumerate(cases, start=1)]
-    label_of = {c.id: label for c, label in zip(cases, labels)}
-    for i, marker in enumerate(markers):
-        fig.add_vline(x=marker.week, line={"color": "#000000", "width": 2, "dash": DASHES[i % len(DASHES)]})
-        fig.add_annotation(x=marker.week, y=1.0, yref="paper", yanchor="bottom", xanchor="left", showarrow=False,
-                           text=f"<b>{marker.week} weeks</b><br>{_wrap(marker.short)}", font={"size": 13}, align="left")
-    fig.add_trace(
-        go.Scatter(
-            x=[c.weeks for c in ordered],
-            y=[label_of[c.id] for c in ordered],
-            mode="markers+text",
-            text=[f"week {c.weeks}" for c in ordered],
-            textposition="middle right",
-            marker={"symbol": "circle", "size": 16, "color": OKABE_ITO["blue"], "line": {"color": "#000000", "width": 1}},
-            hovertemplate="<b>%{y}</b>: %{x} weeks<extra></extra>",
-            cliponaxis=False,
+    markers = markers if markers is not None else load_stage_markers()
+    labels = {c.id: f"{i}. {c.name}" for i, c in enumerate(cases, start=1)}
+    ordered = sorted(cases, key=_stage_key)
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.55, 0.45], horizontal_spacing=0.04)
+    fig.update_layout(**base_layout("The cases, in pregnancy and after the birth", height=260 + 36 * len(ordered),
+                                    margin={"l": 20, "r": 30, "t": 150, "b": 70}, showlegend=False))
+    for col, after_birth in ((1, False), (2, True)):
+        group = [c for c in ordered if c.after_birth == after_birth]
+        unit = "day" if after_birth else "week"
+        fig.add_trace(
+            go.Scatter(
+                name=PANELS[col - 1],
+                x=[c.days_after_birth if after_birth else c.weeks for c in group],
+                y=[labels[c.id] for c in group],
+                mode="markers+text",
+                text=[f"{unit} {c.days_after_birth if after_birth else c.weeks}" for c in group],
+                textposition="middle right",
+                marker={"symbol": "diamond" if after_birth else "circle", "size": 16,
+                        "color": OKABE_ITO["vermillion" if after_birth else "blue"], "line": {"color": "#000000", "width": 1}},
+                hovertemplate=f"<b>%{{y}}</b>: {unit} %{{x}}" + (" after the birth" if after_birth else " of pregnancy") + "<extra></extra>",
+                cliponaxis=False,
+            ),
+            row=1, col=col,
         )
-    )
-    fig.update_xaxes(title_text="Week of pregnancy", range=[0, 44], dtick=4)
-    fig.update_yaxes(categoryorder="array", categoryarray=[label_of[c.id] for c in reversed(ordered)], automargin=True)
+    for i, marker in enumerate(markers):
+        col = 2 if marker.after_birth else 1
+        unit = "day" if marker.after_birth else "week"
+        # Within a panel, labels alternate to the left and to the right of their line, so that
+        # the labels of two close lines do not overlap.
+        side = "right" if sum(m.after_birth == marker.after_birth for m in markers[:i]) % 2 == 0 else "left"
+        fig.add_vline(x=marker.at, line={"color": "#000000", "width": 2, "dash": DASHES[i % len(DASHES)]}, row=1, col=col)
+        fig.add_annotation(x=marker.at, y=1.0, xref=f"x{col if col > 1 else ''}", yref="paper", yanchor="bottom",
+                           xanchor=side, showarrow=False, align=side, font={"size": 13},
+                           text=f"<b>{unit} {marker.at}</b><br>{_wrap(marker.short)}")
+    # The days axis shows the first six weeks, or more when a case or a line is later.
+    last_day = max([c.days_after_birth or 0 for c in cases] + [m.at for m in markers if m.after_birth] + [35])
+    for col in (1, 2):
+        fig.update_xaxes(showline=True, linecolor="#000000", gridcolor="#DDDDDD", zeroline=False, row=1, col=col)
+    fig.update_xaxes(title_text="Week of pregnancy", range=[0, WEEKS[1] + 2], dtick=4, row=1, col=1)
+    fig.update_xaxes(title_text="Days after the birth", range=[DAYS_AFTER_BIRTH[0] - 1, min(last_day + 7, DAYS_AFTER_BIRTH[1]) + 1],
+                     dtick=7, row=1, col=2)
+    fig.update_yaxes(showline=True, linecolor="#000000", gridcolor="#DDDDDD", zeroline=False, automargin=True,
+                     categoryorder="array", categoryarray=[labels[c.id] for c in reversed(ordered)])
     return fig
 
 
-def case_timeline_summary(cases: Optional[list[Case]] = None, markers: Optional[list[WeekMarker]] = None) -> str:
-    """One sentence, from the data: the span of the cases and how many fall between the marked weeks."""
-    cases = cases if cases is not None else load_cases()
-    markers = markers if markers is not None else load_week_markers()
-    weeks = sorted(c.weeks for c in cases)
-    edges = [m.week for m in markers]
+def _bands(values: list[int], edges: list[int], low: int, high: int, unit: str) -> list[str]:
+    """How many values fall between consecutive edges, as '2 in weeks 1 to 12'."""
     bands = []
-    low = 1
-    for edge in edges + [43]:
-        high = edge - 1 if edge != 43 else 42
-        count = sum(low <= w <= high for w in weeks)
-        bands.append(f"{count} in weeks {low} to {high}")
-        low = edge
+    for start, end in zip([low, *edges], [*[e - 1 for e in edges], high]):
+        count = sum(start <= v <= end for v in values)
+        bands.append(f"{count} in {unit} {start} to {end}")
+    return bands
+
+
+def case_timeline_summary(cases: Optional[list[Case]] = None, markers: Optional[list[StageMarker]] = None) -> str:
+    """One sentence, from the data: where the cases sit and how many fall between the marked stages."""
+    cases = cases if cases is not None else load_cases()
+    markers = markers if markers is not None else load_stage_markers()
+    weeks = sorted(c.weeks for c in cases if c.weeks is not None)
+    days = sorted(c.days_after_birth for c in cases if c.days_after_birth is not None)
+    parts = []
+    if weeks:
+        bands = _bands(weeks, [m.at for m in markers if not m.after_birth], WEEKS[0], WEEKS[1], "weeks")
+        parts.append(f"{len(weeks)} in pregnancy, from week {weeks[0]} to week {weeks[-1]} ({', '.join(bands)})")
+    if days:
+        bands = _bands(days, [m.at for m in markers if m.after_birth], DAYS_AFTER_BIRTH[0], DAYS_AFTER_BIRTH[1], "days")
+        parts.append(f"{len(days)} after the birth, from day {days[0]} to day {days[-1]} ({', '.join(bands)})")
     marked = "; ".join(m.label for m in markers)
-    return (f"The {len(cases)} cases run from week {weeks[0]} to week {weeks[-1]} of pregnancy, "
-            f"{', '.join(bands)}; the lines mark the weeks that change the advice ({marked}).")
+    return f"Of the {len(cases)} cases, {' and '.join(parts)}. The lines mark the stages that change the picture: {marked}."
 
 
 def show_case_timeline(course: Optional[Course] = None) -> None:
     """Show the case timeline with its one-sentence summary."""
     course = course or load_course()
-    cases, markers = load_cases(course), load_week_markers(course)
+    cases, markers = load_cases(course), load_stage_markers(course)
     show_figure(case_timeline_figure(cases, markers), case_timeline_summary(cases, markers))

@@ -1,23 +1,28 @@
 """Case studies: short stories for students to triage, with feedback and a model answer.
 
-The cases live in ``data/lessons/09_case_studies.yaml``. :func:`check_triage` is the
-plain callback behind the Check button and :func:`model_answer_html` the one behind
-"Show model answer"; :func:`case_trainer` wires them to labelled controls.
+The cases live in ``data/lessons/09_case_studies.yaml``. Each case carries its stage: a week
+of pregnancy or a number of days after the birth. The words of the feedback are data too
+(the ``feedback`` section of that file); this module only chooses which one applies.
+
+:func:`check_triage` is the plain callback behind the Check button and
+:func:`model_answer_html` the one behind "Show model answer"; :func:`case_trainer` wires
+them to labelled controls.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Any, Optional
+from string import Formatter
+from typing import Any, Literal, Optional
 
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
-from ..levels import LEVELS, Level
+from ..levels import LEVELS, RED_FLAG_FLOOR, Level
 from ..render import level_banner_html, source_links_html
-from ..triage import assess, check_symptoms, check_weeks
+from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_symptoms
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 LESSON_ID = "09_case_studies"
@@ -28,39 +33,99 @@ class _Item(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class WeekMatters(_Item):
-    compare_week: int = Field(ge=1, le=42)
+def _stage_words(stage: Stage) -> str:
+    """'32 weeks pregnant' or '10 days after the birth'."""
+    if stage.weeks is not None:
+        return f"{stage.weeks} weeks pregnant"
+    days = stage.days_after_birth
+    return f"{days} day{'' if days == 1 else 's'} after the birth"
+
+
+class StageMatters(_Item):
+    """The same story at another stage, where the engine gives another level."""
+
+    compare_weeks: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
+    compare_days_after_birth: Optional[int] = Field(default=None, ge=DAYS_AFTER_BIRTH[0], le=DAYS_AFTER_BIRTH[1])
     note: str = Field(min_length=10)
+    source_ids: list[str] = Field(min_length=1)
+
+    @property
+    def stage(self) -> Stage:
+        return Stage(self.compare_weeks, self.compare_days_after_birth)
 
 
 class Case(_Item):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str = Field(min_length=1)
-    weeks: int = Field(ge=1, le=42)
+    weeks: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
+    days_after_birth: Optional[int] = Field(default=None, ge=DAYS_AFTER_BIRTH[0], le=DAYS_AFTER_BIRTH[1])
     story: str = Field(min_length=20)
     symptom_ids: list[str] = Field(min_length=1)
     level: Level
     likely_cause: str
     why: str = Field(min_length=20)
     advise: str = Field(min_length=20)
-    week_matters: Optional[WeekMatters] = None
+    stage_matters: Optional[StageMatters] = None
     source_ids: list[str] = Field(min_length=1)
 
     @property
+    def stage(self) -> Stage:
+        return Stage(self.weeks, self.days_after_birth)
+
+    @property
+    def after_birth(self) -> bool:
+        return self.days_after_birth is not None
+
+    @property
     def title(self) -> str:
-        return f"{self.name}, {self.weeks} weeks pregnant"
+        return f"{self.name}, {_stage_words(self.stage)}"
 
 
-class WeekMarker(_Item):
+class StageMarker(_Item):
+    """A week of pregnancy or a day after the birth that changes the picture, for the timeline."""
+
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    week: int = Field(ge=1, le=42)
+    week: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
+    day_after_birth: Optional[int] = Field(default=None, ge=DAYS_AFTER_BIRTH[0], le=DAYS_AFTER_BIRTH[1])
+    rule_id: Optional[str] = None
     short: str = Field(min_length=3, max_length=40)
     label: str = Field(min_length=5)
     source_ids: list[str] = Field(min_length=1)
 
+    @property
+    def after_birth(self) -> bool:
+        return self.day_after_birth is not None
+
+    @property
+    def at(self) -> int:
+        return self.day_after_birth if self.day_after_birth is not None else self.week  # type: ignore[return-value]
+
+
+FeedbackId = Literal[
+    "right", "too_low", "too_low_red_flag", "safe_higher", "higher", "cause_right", "cause_must_not_miss", "cause_other"
+]
+# The placeholders each kind of feedback may use: level names, the case's own reasoning and advice, cause names.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    **{kind: frozenset({"chosen", "expected", "why", "advise"}) for kind in ("right", "too_low", "too_low_red_flag", "safe_higher", "higher")},
+    **{kind: frozenset({"cause", "chosen_cause"}) for kind in ("cause_right", "cause_must_not_miss", "cause_other")},
+}
+
+
+class FeedbackText(_Item):
+    id: FeedbackId
+    text: str = Field(min_length=5)
+    source_ids: list[str] = Field(default_factory=list)
+
+
+def _check_stage(where: str, weeks: Optional[int], days: Optional[int], columns: tuple[str, str]) -> None:
+    if (weeks is None) == (days is None):
+        raise DataError(FILE, where, columns[0],
+                        f"either '{columns[0]}' (a week of pregnancy) or '{columns[1]}' (days after the birth), not both or neither",
+                        f"{weeks}, {days}")
+
 
 def load_cases(course: Optional[Course] = None) -> list[Case]:
-    """The validated cases; an unknown symptom or cause, or a repeated id, raises one DataError."""
+    """The validated cases; a missing stage, an unknown symptom or cause, or a repeated id raises one DataError."""
     course = course or load_course()
     cases = lesson_section(LESSON_ID, "cases", Case, course)
     seen: set[str] = set()
@@ -69,6 +134,11 @@ def load_cases(course: Optional[Course] = None) -> list[Case]:
         if case.id in seen:
             raise DataError(FILE, where, "id", "a unique id", case.id)
         seen.add(case.id)
+        _check_stage(where, case.weeks, case.days_after_birth, ("weeks", "days_after_birth"))
+        if case.stage_matters is not None:
+            other = case.stage_matters
+            _check_stage(where, other.compare_weeks, other.compare_days_after_birth,
+                         ("stage_matters.compare_weeks", "stage_matters.compare_days_after_birth"))
         try:
             check_symptoms(case.symptom_ids, course)
         except ValueError as exc:
@@ -78,8 +148,54 @@ def load_cases(course: Optional[Course] = None) -> list[Case]:
     return cases
 
 
-def load_week_markers(course: Optional[Course] = None) -> list[WeekMarker]:
-    return sorted(lesson_section(LESSON_ID, "week_markers", WeekMarker, course), key=lambda m: m.week)
+def load_stage_markers(course: Optional[Course] = None) -> list[StageMarker]:
+    """The timeline's markers, pregnancy first; a marker tied to a rule must sit where the rule starts."""
+    course = course or load_course()
+    markers = lesson_section(LESSON_ID, "stage_markers", StageMarker, course)
+    for i, marker in enumerate(markers):
+        where = f"stage_markers[{i}]"
+        _check_stage(where, marker.week, marker.day_after_birth, ("week", "day_after_birth"))
+        if marker.rule_id is not None:
+            rule = course.rules.get(marker.rule_id)
+            if rule is None:
+                raise DataError(FILE, where, "rule_id", "an id from data/rules.csv", marker.rule_id)
+            if marker.week is None or rule.min_week != marker.week:
+                raise DataError(FILE, where, "week", f"the week rule '{rule.id}' starts from ({rule.min_week})", marker.week)
+    return sorted(markers, key=lambda m: (m.after_birth, m.at))
+
+
+def load_feedback(course: Optional[Course] = None) -> dict[str, str]:
+    """The feedback texts by kind; each kind exactly once, using only its own placeholders."""
+    course = course or load_course()
+    rows = lesson_section(LESSON_ID, "feedback", FeedbackText, course)
+    texts: dict[str, str] = {}
+    for i, row in enumerate(rows):
+        where = f"feedback[{i}]"
+        if row.id in texts:
+            raise DataError(FILE, where, "id", "each kind of feedback once", row.id)
+        allowed = PLACEHOLDERS[row.id]
+        for _, field_name, _, _ in Formatter().parse(row.text):
+            if field_name is not None and field_name not in allowed:
+                expected = "placeholders from " + ", ".join("{" + p + "}" for p in sorted(allowed))
+                raise DataError(FILE, where, "text", expected, "{" + field_name + "}")
+        texts[row.id] = row.text
+    missing = sorted(set(PLACEHOLDERS) - set(texts))
+    if missing:
+        raise DataError(FILE, None, "feedback", "one text for each kind of feedback", "missing: " + ", ".join(missing))
+    return texts
+
+
+def assess_case(case: Case, course: Optional[Course] = None) -> Assessment:
+    """What the triage engine says about the case's symptoms at her stage."""
+    return assess(case.symptom_ids, case.weeks, course, days_after_birth=case.days_after_birth)
+
+
+def assess_at_compared_stage(case: Case, course: Optional[Course] = None) -> Optional[Assessment]:
+    """What the engine says about the same symptoms at the stage the case compares with, if any."""
+    if case.stage_matters is None:
+        return None
+    other = case.stage_matters
+    return assess(case.symptom_ids, other.compare_weeks, course, days_after_birth=other.compare_days_after_birth)
 
 
 def _case(case_id: Any, cases: list[Case]) -> Optional[Case]:
@@ -91,15 +207,20 @@ def _case(case_id: Any, cases: list[Case]) -> Optional[Case]:
 
 @dataclass(frozen=True)
 class TriageFeedback:
-    """The result of checking a student's triage: right, too low, too high, or not answered."""
+    """The result of checking a student's triage.
 
-    verdict: Optional[str]  # "right", "too_low", "too_high" or None
+    ``verdict`` is "right", "too_low", "safe_higher" (more urgent than needed for a story
+    with a red flag: a safe error), "too_high" (more urgent than needed, no red flag), or
+    None when nothing could be checked.
+    """
+
+    verdict: Optional[str]
     cause_right: Optional[bool]
     html: str
 
 
 def story_html(case_id: Any, cases: Optional[list[Case]] = None) -> str:
-    """The case as the student first sees it: who she is, her week and what she says."""
+    """The case as the student first sees it: who she is, her stage and what she says."""
     cases = cases if cases is not None else load_cases()
     case = _case(case_id, cases)
     if case is None:
@@ -127,32 +248,38 @@ def check_triage(case_id: Any, level: Any, cause_id: Any = None, cases: Optional
         names = ", ".join(lv.label for lv in LEVELS)
         return TriageFeedback(None, None, message_html(f"Choose one of the levels in the list: {names}.", "error"))
 
+    texts = load_feedback(course)
+    result = assess_case(case, course)
+    red_flag = bool(result.red_flags) or case.level >= RED_FLAG_FLOOR
     expected = case.level
     if chosen == expected:
-        verdict, kind = "right", "success"
-        text = f"Right: {expected.label}. {case.why}"
+        verdict, kind, key = "right", "success", "right"
     elif chosen < expected:
-        verdict, kind = "too_low", "error"
-        text = (f"Too low: you chose {chosen.label}, but this case needs {expected.label}. "
-                f"Red flags are never talked down. {case.why}")
+        verdict, kind, key = "too_low", "error", "too_low_red_flag" if red_flag else "too_low"
+    elif red_flag:
+        verdict, kind, key = "safe_higher", "info", "safe_higher"
     else:
-        verdict, kind = "too_high", "info"
-        text = (f"Higher than needed: you chose {chosen.label}, but {expected.label} is enough here. "
-                f"Sending every ache to hospital overloads the maternity unit and worries the woman. {case.why}")
+        verdict, kind, key = "too_high", "info", "higher"
+    text = texts[key].format(chosen=chosen.label, expected=expected.label, why=case.why, advise=case.advise)
     parts = [message_html(text, kind)]
 
     cause_right: Optional[bool] = None
     if cause_id not in (None, ""):
-        right_name = course.causes[case.likely_cause].name
+        names = {"cause": course.causes[case.likely_cause].name}
         if cause_id not in course.causes:
             parts.append(message_html("Choose a likely cause from the list, or leave it as 'Not sure'.", "error"))
         elif cause_id == case.likely_cause:
             cause_right = True
-            parts.append(message_html(f"Likely cause: right, {right_name}.", "success"))
+            parts.append(message_html(texts["cause_right"].format(chosen_cause=names["cause"], **names), "success"))
+        elif cause_id in result.must_not_miss:
+            # Another dangerous cause that this story's red flags point to: to be ruled out, not wrong.
+            cause_right = False
+            parts.append(message_html(
+                texts["cause_must_not_miss"].format(chosen_cause=course.causes[cause_id].name, **names), "info"))
         else:
             cause_right = False
             parts.append(message_html(
-                f"Likely cause: the most likely cause here is {right_name}, not {course.causes[cause_id].name}.", "error"))
+                texts["cause_other"].format(chosen_cause=course.causes[cause_id].name, **names), "error"))
     return TriageFeedback(verdict, cause_right, "".join(parts))
 
 
@@ -175,29 +302,29 @@ def model_answer_html(case_id: Any, cases: Optional[list[Case]] = None, course: 
     case = _case(case_id, cases)
     if case is None:
         return message_html("Choose a case from the list first.", "info")
-    result = assess(case.symptom_ids, case.weeks, course)
-    flags = ""
+    result = assess_case(case, course)
     if result.red_flags:
         items = "".join(f"<li>{escape(course.symptoms[s].label)}</li>" for s in result.red_flags)
         flags = f'<p><strong>Red flags in her story:</strong></p><ul class="legpain-red-flags">{items}</ul>'
     else:
         flags = "<p><strong>Red flags in her story:</strong> none.</p>"
-    week = ""
-    if case.week_matters is not None:
-        week = f"<p><strong>Why the week matters:</strong> {escape(case.week_matters.note)}</p>"
+    stage = ""
+    other = assess_at_compared_stage(case, course)
+    if case.stage_matters is not None and other is not None:
+        stage = (
+            "<p><strong>Why the stage matters:</strong> "
+            f"at {escape(case.stage.describe())}, {escape(result.level.label)}; "
+            f"the same story at {escape(case.stage_matters.stage.describe())}, {escape(other.level.label)}. "
+            f"{escape(case.stage_matters.note)} {source_links_html(case.stage_matters.source_ids, course)}</p>"
+        )
     return (
         f'<div class="legpain-model-answer">{heading_html(f"Model answer: {case.name}")}'
-        f"{level_banner_html(case.level)}"
+        f"{level_banner_html(case.level, course=course)}"
         f"<p><strong>Likely cause:</strong> {escape(course.causes[case.likely_cause].name)}</p>"
-        f"<p><strong>Why:</strong> {escape(case.why)}</p>{week}{flags}"
+        f"<p><strong>Why:</strong> {escape(case.why)}</p>{stage}{flags}"
         f"<p><strong>What to advise:</strong> {escape(case.advise)}</p>"
         f"<p>Sources: {source_links_html(case.source_ids, course)}</p></div>"
     )
-
-
-def week_reasons(case: Case, weeks: Optional[int] = None, course: Optional[Course] = None) -> list[str]:
-    """The engine's combination-rule reasons for the case's symptoms at a given week."""
-    return assess(case.symptom_ids, check_weeks(weeks if weeks is not None else case.weeks), course).reasons
 
 
 # ---------------------------------------------------------------- the builder
