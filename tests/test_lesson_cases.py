@@ -276,6 +276,8 @@ def test_case_text_is_escaped():
     evil = [CASES[0].model_copy(update={"story": "<img src=x onerror=alert(1)> hurts", "why": "<b>why</b> is this here"})]
     assert "<img" not in story_html(evil[0].id, evil)
     assert "&lt;b&gt;why" in check_triage(evil[0].id, evil[0].level.value, None, evil).html
+    answer = model_answer_html(evil[0].id, evil)
+    assert "<b>why" not in answer and "&lt;b&gt;why" in answer
 
 
 # ---------------------------------------------------------------- data validation

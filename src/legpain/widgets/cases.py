@@ -12,7 +12,6 @@ them to labelled controls.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from string import Formatter
 from typing import Any, Literal, Optional
 
@@ -21,9 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
 from ..levels import LEVELS, RED_FLAG_FLOOR, Level
-from ..render import level_banner_html, source_links_html
+from ..render import level_banner_html
+from ..templating import markup, render
 from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_symptoms
-from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
+from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
 
 LESSON_ID = "09_case_studies"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
@@ -225,11 +225,7 @@ def story_html(case_id: Any, cases: Optional[list[Case]] = None) -> str:
     case = _case(case_id, cases)
     if case is None:
         return message_html("Choose a case from the list.", "info")
-    return (
-        f'<div class="legpain-case">{heading_html(case.title)}'
-        f'<blockquote style="font-size:16px;border-left:4px solid #000;margin:0.4em 0;padding:0.2em 0.8em">'
-        f"“{escape(case.story)}”</blockquote></div>"
-    )
+    return render("case_story.html", title=case.title, story=case.story)
 
 
 def check_triage(case_id: Any, level: Any, cause_id: Any = None, cases: Optional[list[Case]] = None,
@@ -303,27 +299,27 @@ def model_answer_html(case_id: Any, cases: Optional[list[Case]] = None, course: 
     if case is None:
         return message_html("Choose a case from the list first.", "info")
     result = assess_case(case, course)
-    if result.red_flags:
-        items = "".join(f"<li>{escape(course.symptoms[s].label)}</li>" for s in result.red_flags)
-        flags = f'<p><strong>Red flags in her story:</strong></p><ul class="legpain-red-flags">{items}</ul>'
-    else:
-        flags = "<p><strong>Red flags in her story:</strong> none.</p>"
-    stage = ""
+    stage = None
     other = assess_at_compared_stage(case, course)
     if case.stage_matters is not None and other is not None:
-        stage = (
-            "<p><strong>Why the stage matters:</strong> "
-            f"at {escape(case.stage.describe())}, {escape(result.level.label)}; "
-            f"the same story at {escape(case.stage_matters.stage.describe())}, {escape(other.level.label)}. "
-            f"{escape(case.stage_matters.note)} {source_links_html(case.stage_matters.source_ids, course)}</p>"
-        )
-    return (
-        f'<div class="legpain-model-answer">{heading_html(f"Model answer: {case.name}")}'
-        f"{level_banner_html(case.level, course=course)}"
-        f"<p><strong>Likely cause:</strong> {escape(course.causes[case.likely_cause].name)}</p>"
-        f"<p><strong>Why:</strong> {escape(case.why)}</p>{stage}{flags}"
-        f"<p><strong>What to advise:</strong> {escape(case.advise)}</p>"
-        f"<p>Sources: {source_links_html(case.source_ids, course)}</p></div>"
+        stage = {
+            "here": case.stage.describe(),
+            "here_level": result.level.label,
+            "there": case.stage_matters.stage.describe(),
+            "there_level": other.level.label,
+            "note": case.stage_matters.note,
+            "sources": [course.sources[s] for s in case.stage_matters.source_ids],
+        }
+    return render(
+        "case_model_answer.html",
+        woman=case.name,
+        banner=markup(level_banner_html(case.level, course=course)),
+        cause=course.causes[case.likely_cause].name,
+        why=case.why,
+        stage=stage,
+        red_flags=[course.symptoms[s].label for s in result.red_flags],
+        advise=case.advise,
+        sources=[course.sources[s] for s in case.source_ids],
     )
 
 
