@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from legpain import DataError, Level, level_for
+from legpain import DataError, Level, level_for, load_course
 from legpain.figures.cramps import load_prevalence, prevalence_figure, prevalence_summary
 from legpain.widgets.cramps import (
     STAGE_LABEL,
@@ -201,3 +201,10 @@ def test_stage_text_from_data_is_escaped(data_copy):
     course = edit_lesson(data_copy, LESSON, lambda raw: raw["rls_estimate_labels"][0].update(label="<i>Pooled</i> & more"))
     html = rls_stage_result("First trimester", course)
     assert "<i>" not in html and "&lt;i&gt;Pooled&lt;/i&gt; &amp; more" in html
+
+
+def test_the_verdict_escapes_the_cause_name(data_copy):
+    path = data_copy / "causes.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Deep vein thrombosis (DVT)", "Clot <img src=x onerror=alert(1)>"), encoding="utf-8")
+    html = picker_result(["one_calf_pain"], load_course(data_copy))
+    assert "<img" not in html and "<strong>Points most to:</strong> Clot &lt;img" in html
