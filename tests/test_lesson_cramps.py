@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from legpain import DataError, Level, level_for
+from legpain import DataError, Level, level_for, load_course
 from legpain.figures.cramps import load_prevalence, prevalence_figure, prevalence_summary
 from legpain.widgets.cramps import (
     STAGE_LABEL,
@@ -83,19 +83,43 @@ def test_picker_with_an_unknown_symptom_is_rejected(data_copy):
 # ------------------------------------------------------------------ picker
 
 
-def test_an_ordinary_night_cramp_is_self_care(course):
+def _advice(html):
+    return html.split('<ul class="legpain-advice">')[1]
+
+
+def test_an_ordinary_night_cramp_is_self_care_with_a_safety_net(course):
     html = picker_result(["night_cramp"], course)
     assert "<strong>Points most to:</strong> Leg cramps" in html
     assert "legpain-level-self-care" in html
-    assert "stretch and massage the calf" in html
+    assert "None of these is a red flag, so the level is “Self-care”" in html
+    advice = _advice(html)
+    assert "stretch and massage the calf" in advice
+    assert "If it changes (Urgent: same day):</strong> If the calf stays painful between cramps" in advice
+
+
+def test_frequent_cramps_are_a_routine_review_not_a_clot_question(course):
+    # W6: how often or how badly cramps come does not point to a clot; calf swelling or tenderness does.
+    html = picker_result(["frequent_cramps"], course)
+    assert "legpain-level-routine" in html
+    assert "<strong>Points most to:</strong> Leg cramps" in html
+    assert "Deep vein thrombosis" not in html.split('<ol class="legpain-causes">')[1].split("</ol>")[0]
+    assert "one calf becomes swollen, warm, red or tender, get checked the same day" in _advice(html)
 
 
 def test_a_swollen_leg_turns_a_cramp_into_a_clot_question(course):
     html = picker_result(["frequent_cramps", "one_leg_swollen"], course)
     assert "legpain-level-urgent" in html
     assert "<strong>Points most to:</strong> Deep vein thrombosis (DVT)" in html
-    assert "points to a clot rather than a cramp" in html
-    assert "Without the red flags, the level would be “Routine review”" in html
+    assert "Without the red flag, the level would be “Routine review”. The red flag raises it to “Urgent: same day”" in html
+    advice = _advice(html)
+    assert "compression ultrasound scan" in advice
+    assert "stretch and massage" not in advice and "<strong>Self-care:</strong>" not in advice  # D3
+
+
+def test_an_ache_in_one_calf_is_a_same_day_clot_question(course):
+    html = picker_result(["one_calf_pain"], course)
+    assert "legpain-level-urgent" in html
+    assert "<strong>Points most to:</strong> Deep vein thrombosis (DVT)" in html
 
 
 def test_an_urge_to_move_points_to_restless_legs(course):
@@ -112,14 +136,16 @@ def test_picker_bad_and_empty_input(course):
     assert "legpain-message-info" in empty and "Tick what the woman describes" in empty
 
 
-def test_every_picker_choice_with_a_red_flag_is_at_least_urgent(course):
+def test_every_picker_choice_with_a_red_flag_is_at_least_urgent_with_no_self_care(course):
     features = load_picker(course)
     for n in range(1, len(features) + 1):
         for chosen in itertools.combinations(features, n):
             ids = [f.symptom_id for f in chosen]
-            if any(course.symptoms[s].red_flag for s in ids):
+            if any(course.symptoms[s].level >= Level.URGENT for s in ids):
                 assert level_for(ids, None, course) >= Level.URGENT
-                assert "legpain-level-self-care" not in picker_result([f.id for f in chosen], course)
+                html = picker_result([f.id for f in chosen], course)
+                assert "legpain-level-self-care" not in html
+                assert "stretch and massage" not in html and "<strong>Self-care:</strong>" not in html
 
 
 # ------------------------------------------------------------------ stage selector
@@ -157,9 +183,9 @@ def test_picker_builder_is_labelled_and_updates():
     boxes["night_cramp"].value = True
     assert "legpain-level-self-care" in out.value
     boxes["one_leg_swollen"].value = True
-    assert "legpain-level-urgent" in out.value
+    assert "legpain-level-urgent" in out.value and "stretch and massage" not in out.value
     boxes["one_leg_swollen"].value = False
-    assert "legpain-level-self-care" in out.value
+    assert "legpain-level-self-care" in out.value and "stretch and massage" in out.value
 
 
 def test_stage_selector_builder_is_labelled_and_updates():
@@ -169,3 +195,16 @@ def test_stage_selector_builder_is_labelled_and_updates():
     assert "First trimester" in out.value
     stage.value = "After birth"
     assert "About 4 in 100 women (roughly 1 in 25)" in out.value
+
+
+def test_stage_text_from_data_is_escaped(data_copy):
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["rls_estimate_labels"][0].update(label="<i>Pooled</i> & more"))
+    html = rls_stage_result("First trimester", course)
+    assert "<i>" not in html and "&lt;i&gt;Pooled&lt;/i&gt; &amp; more" in html
+
+
+def test_the_verdict_escapes_the_cause_name(data_copy):
+    path = data_copy / "causes.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Deep vein thrombosis (DVT)", "Clot <img src=x onerror=alert(1)>"), encoding="utf-8")
+    html = picker_result(["one_calf_pain"], load_course(data_copy))
+    assert "<img" not in html and "<strong>Points most to:</strong> Clot &lt;img" in html

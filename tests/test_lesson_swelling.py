@@ -6,19 +6,21 @@ import itertools
 
 import pytest
 
-from legpain import DataError, Level, level_for
+from legpain import DataError, Level, assess
 from legpain.figures.swelling import evidence_figure, evidence_summary, load_interventions
+from legpain.triage import Stage
 from legpain.widgets.swelling import (
+    NUMBER_LABEL,
     PATTERN_LABEL,
-    WEEK_LABEL,
+    STAGE_LABEL,
     load_sorter,
-    parse_week,
+    parse_stage,
     sorter_result,
     sorter_symptoms,
     swelling_sorter,
 )
 
-from conftest import edit_lesson
+from conftest import edit_lesson, html_text
 
 LESSON = "02_swelling_oedema"
 
@@ -84,108 +86,231 @@ def test_a_sorter_pattern_with_an_unknown_symptom_is_rejected(data_copy):
     assert (caught.value.row, caught.value.column) == ("sorter_patterns[0]", "symptom_ids")
 
 
+def test_a_note_must_name_a_cause_that_has_a_first_week(data_copy):
+    # Oedema can happen at any week, so a "too early" note about it could never be shown.
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["sorter_notes"][0].update(cause_id="oedema"))
+    with pytest.raises(DataError) as caught:
+        load_sorter(course)
+    assert (caught.value.row, caught.value.column) == ("sorter_notes[0]", "cause_id")
+    assert "from_week" in str(caught.value)
+
+
+def test_a_feature_with_an_unknown_symptom_is_rejected(data_copy):
+    course = edit_lesson(data_copy, LESSON, lambda raw: raw["sorter_features"][1].update(symptom_id="being_sick"))
+    with pytest.raises(DataError) as caught:
+        load_sorter(course)
+    assert (caught.value.row, caught.value.column) == ("sorter_features[1]", "symptom_id")
+
+
+# ------------------------------------------------------------------ the stage
+
+
+@pytest.mark.parametrize("stage, text, expected", [
+    ("pregnant", "32", Stage(weeks=32)),
+    ("pregnant", " 7 ", Stage(weeks=7)),
+    ("pregnant", 42, Stage(weeks=42)),
+    ("pregnant", "", Stage()),
+    ("pregnant", None, Stage()),
+    ("after_birth", "0", Stage(days_after_birth=0)),
+    ("after_birth", " 5", Stage(days_after_birth=5)),
+    ("after_birth", "84", Stage(days_after_birth=84)),
+    ("unknown", "32", Stage()),
+])
+def test_stage_is_a_week_days_after_the_birth_or_not_known(stage, text, expected):
+    assert parse_stage(stage, text) == expected
+
+
+@pytest.mark.parametrize("stage, text, message", [
+    ("pregnant", "abc", "'abc' is not a week"),
+    ("pregnant", "3.5", "'3.5' is not a week"),
+    ("pregnant", "0", "from 1 to 42"),
+    ("pregnant", "43", "from 1 to 42"),
+    ("after_birth", "a week", "is not a number of days"),
+    ("after_birth", "-1", "from 0 to 84"),
+    ("after_birth", "85", "from 0 to 84"),
+    ("spring", "3", "Choose the stage from the list"),
+])
+def test_other_stages_are_rejected_with_a_sentence(stage, text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_stage(stage, text)
+
+
 # ------------------------------------------------------------------ callback
 
 
-@pytest.mark.parametrize("text, week", [(None, None), ("", None), ("  ", None), ("32", 32), (" 7 ", 7), (42, 42)])
-def test_week_box_accepts_whole_weeks_or_nothing(text, week):
-    assert parse_week(text) == week
+def _advice(html):
+    return html.split('<ul class="legpain-advice">')[1]
 
 
-@pytest.mark.parametrize("text", ["abc", "0", "43", "-3", "3.5", "thirty"])
-def test_week_box_rejects_other_text(text):
-    with pytest.raises(ValueError, match="1 to 42|1-42|from 1"):
-        parse_week(text)
+def _causes(html):
+    return html.split('<ol class="legpain-causes">')[1].split("</ol>")[0]
 
 
 def test_everyday_pattern_is_self_care_and_says_no_red_flags(course):
-    html = sorter_result("both_gradual", [], "32", course)
+    html = sorter_result("both_gradual", [], "pregnant", "32", course)
     assert "legpain-level-self-care" in html
-    assert "No red flags are selected" in html
+    assert "Stage taken into account: week 32 of pregnancy." in html
+    assert "None of these is a red flag at week 32 of pregnancy" in html
     assert "Put the feet up above the level of the heart" in html
 
 
-def test_headache_escalates_everyday_swelling_to_urgent(course):
-    html = sorter_result("both_gradual", ["headache_vision"], "32", course)
-    assert "legpain-level-urgent" in html
-    assert "Without the red flags, the level would be “Self-care”" in html
-    assert "warning sign of pre-eclampsia" in html
+def test_headache_from_20_weeks_escalates_everyday_swelling_to_now(course):
+    # NICE NG133 1.1.1: see a healthcare professional immediately (D1 of the clinical review).
+    html = sorter_result("both_gradual", ["headache_vision"], "pregnant", "32", course)
+    assert "legpain-level-immediate" in html
+    assert "Without the red flag, the level would be “Self-care”. The red flag raises it to “Immediate: now”" in html
+    assert _causes(html).startswith("<li>Pre-eclampsia</li>")
+    advice = _advice(html)
+    assert "Your blood pressure and urine need checking straight away" in advice
+    # No self-care and no "same day" beside "now" (D3).
+    assert "Put the feet up" not in advice and "<strong>Self-care:</strong>" not in advice
+    assert "<strong>Urgent: same day:</strong>" not in advice
 
 
-def test_one_swollen_leg_points_to_a_clot_first(course):
-    html = sorter_result("one_leg", [], "", course)
-    assert "legpain-level-urgent" in html
-    causes = html.split('<ol class="legpain-causes">')[1]
-    assert causes.index("Deep vein thrombosis") < causes.index("Swelling (oedema")
-
-
-def test_before_20_weeks_pre_eclampsia_leaves_the_causes_but_not_the_urgency(course):
-    early = sorter_result("sudden_face_hands", [], "14", course)
-    late = sorter_result("sudden_face_hands", [], "30", course)
-    for html in (early, late):
-        assert "legpain-level-urgent" in html
-    assert "<li>Pre-eclampsia</li>" not in early and "drops off the list" in early
-    assert "<li>Pre-eclampsia</li>" in late and "drops off the list" not in late
-
-
-@pytest.mark.parametrize("pattern, features, week, message", [
-    ("both_gradual", [], "soon", "'soon' is not a week"),
-    ("both_gradual", [], "50", "from 1 to 42"),
-    ("gradual_everything", [], "32", "Choose a pattern of swelling from the list"),
-    ("both_gradual", ["fever"], "32", "is not one of the features"),
+@pytest.mark.parametrize("stage, text, level, listed", [
+    ("pregnant", "14", "urgent", False),
+    ("pregnant", "19", "urgent", False),
+    ("pregnant", "20", "immediate", True),
+    ("pregnant", "38", "immediate", True),
+    ("after_birth", "0", "immediate", True),
+    ("after_birth", "21", "immediate", True),
+    ("unknown", "", "immediate", True),
+    ("pregnant", "", "immediate", True),
 ])
-def test_bad_values_give_a_sentence_not_a_traceback(course, pattern, features, week, message):
-    html = sorter_result(pattern, features, week, course)
+def test_pre_eclampsia_signs_are_now_from_20_weeks_and_after_the_birth_and_same_day_before(course, stage, text, level, listed):
+    for pattern, features in (("sudden_face_hands", []), ("both_gradual", ["headache_vision"])):
+        html = sorter_result(pattern, features, stage, text, course)
+        assert f"legpain-level-{level}" in html, (pattern, stage, text)
+        assert ("<li>Pre-eclampsia</li>" in _causes(html)) is listed
+        assert ("leaves the list of likely causes" in html) is not listed
+        assert "Red flags that set this level" in html  # a red flag before 20 weeks too
+
+
+def test_the_note_before_20_weeks_names_the_week_and_its_sources(course):
+    html = sorter_result("sudden_face_hands", [], "pregnant", "14", course)
+    note = html.split('class="legpain-stage-note"')[1]
+    assert "<strong>Week 14:</strong>" in note
+    assert "rarely happens before the 20th week" in note and "after the birth" in note
+    assert ">S72</abbr>" in note
+
+
+def test_vomiting_alone_is_not_a_red_flag_before_20_weeks_but_is_from_20_weeks(course):
+    early = sorter_result(None, ["vomiting"], "pregnant", "10", course)
+    late = sorter_result(None, ["vomiting"], "pregnant", "30", course)
+    after = sorter_result(None, ["vomiting"], "after_birth", "3", course)
+    assert "legpain-level-routine" in early and "None of these is a red flag at week 10 of pregnancy" in early
+    assert "leaves the list of likely causes" in early
+    for html in (late, after):
+        assert "legpain-level-immediate" in html and "Red flags that set this level" in html
+
+
+def test_one_swollen_leg_points_to_a_clot_first_with_no_self_care_beside_it(course):
+    for features in ([], ["heavy_aching"]):
+        html = sorter_result("one_leg", features, "pregnant", "", course)
+        assert "legpain-level-urgent" in html
+        causes = _causes(html)
+        assert causes.startswith("<li>Deep vein thrombosis (DVT)</li>")
+        assert causes.index("Deep vein thrombosis") < causes.index("Swelling (oedema")
+        advice = _advice(html)
+        assert "compression ultrasound scan" in advice
+        # D3: no stockings, feet up or other self-care beside a possible clot.
+        for self_care in ("<strong>Self-care:</strong>", "Compression stockings", "Put the feet up", "Avoid standing"):
+            assert self_care not in advice, (features, self_care)
+
+
+def test_breathless_lying_flat_with_swollen_legs_is_now_and_points_to_the_heart(course):
+    alone = sorter_result(None, ["breathless_flat"], "pregnant", "34", course)
+    with_legs = sorter_result("both_gradual", ["breathless_flat"], "pregnant", "34", course)
+    assert "legpain-level-urgent" in alone
+    assert "legpain-level-immediate" in with_legs
+    assert _causes(with_legs).startswith("<li>Peripartum cardiomyopathy")
+    assert "peripartum cardiomyopathy" in html_text(with_legs.split("<strong>Why:</strong>")[1]).lower()
+
+
+@pytest.mark.parametrize("pattern, features, stage, text, message", [
+    ("both_gradual", [], "pregnant", "soon", "'soon' is not a week"),
+    ("both_gradual", [], "pregnant", "50", "from 1 to 42"),
+    ("both_gradual", [], "after_birth", "100", "from 0 to 84"),
+    ("both_gradual", [], "winter", "3", "Choose the stage from the list"),
+    ("gradual_everything", [], "pregnant", "32", "Choose a pattern of swelling from the list"),
+    ("both_gradual", ["fever"], "pregnant", "32", "is not one of the features"),
+])
+def test_bad_values_give_a_sentence_not_a_traceback(course, pattern, features, stage, text, message):
+    html = sorter_result(pattern, features, stage, text, course)
     assert "legpain-message-error" in html
     assert message.replace("'", "&#x27;") in html
 
 
 def test_nothing_chosen_invites_a_choice(course):
-    html = sorter_result(None, [], "", course)
+    html = sorter_result(None, [], "pregnant", "", course)
     assert "legpain-message-info" in html and "Choose a pattern" in html
 
 
-def test_every_sorter_choice_with_a_red_flag_is_at_least_urgent_and_adding_never_lowers(course):
+# Stages on both sides of every week rule, after the birth, and not known.
+STAGES = [("unknown", ""), ("pregnant", "14"), ("pregnant", "19"), ("pregnant", "20"), ("pregnant", "32"),
+          ("after_birth", "0"), ("after_birth", "40")]
+PRE_ECLAMPSIA_SIGNS = {"sudden_face_hand_swelling", "headache_vision_rib_pain", "vomiting"}
+
+
+def _choices(data):
+    feature_ids = [f.id for f in data.features]
+    for pattern in [None, *(p.id for p in data.patterns)]:
+        for n in range(len(feature_ids) + 1):
+            for ticked in itertools.combinations(feature_ids, n):
+                ids = sorter_symptoms(pattern, ticked, data)
+                if ids:
+                    yield pattern, ticked, ids
+
+
+def test_every_sorter_choice_is_safe_at_every_stage(course):
     data = load_sorter(course)
     feature_ids = [f.id for f in data.features]
-    for week in (None, 14, 32):
-        for pattern in [None, *(p.id for p in data.patterns)]:
-            for n in range(len(feature_ids) + 1):
-                for ticked in itertools.combinations(feature_ids, n):
-                    ids = sorter_symptoms(pattern, ticked, data)
-                    if not ids:
-                        continue
-                    level = level_for(ids, week, course)
-                    if any(course.symptoms[s].red_flag for s in ids):
-                        assert level >= Level.URGENT, (pattern, ticked, week)
-                    for extra in set(feature_ids) - set(ticked):
-                        more = sorter_symptoms(pattern, [*ticked, extra], data)
-                        assert level_for(more, week, course) >= level
+    for stage, text in STAGES:
+        when = parse_stage(stage, text)
+        late = when.weeks is None or when.weeks >= 20  # not known counts as the most dangerous stage
+        for pattern, ticked, ids in _choices(data):
+            result = assess(ids, when.weeks, course, when.days_after_birth)
+            if any(course.symptoms[s].level >= Level.URGENT for s in ids):
+                assert result.level >= Level.URGENT, (pattern, ticked, stage, text)
+            if result.level >= Level.URGENT:
+                # D3: at urgent or above, only actions of exactly the level (never self-care).
+                assert all(a.level == result.level for a in result.advice if a.kind == "action"), (pattern, ticked, stage)
+            if late and PRE_ECLAMPSIA_SIGNS & set(ids):
+                assert result.level >= Level.IMMEDIATE, (pattern, ticked, stage, text)
+            for extra in set(feature_ids) - set(ticked):
+                more = sorter_symptoms(pattern, [*ticked, extra], data)
+                assert assess(more, when.weeks, course, when.days_after_birth).level >= result.level
 
 
 def test_data_strings_are_escaped(data_copy):
     def poison(raw):
         raw["sorter_notes"][0]["text"] = "<script>alert(1)</script> before 20 weeks"
     course = edit_lesson(data_copy, LESSON, poison)
-    html = sorter_result("sudden_face_hands", [], "12", course)
+    html = sorter_result("sudden_face_hands", [], "pregnant", "12", course)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 # ------------------------------------------------------------------ builder
 
 
-def test_builder_controls_are_labelled_and_update_the_output():
+def test_builder_controls_are_labelled_and_update_the_output(course):
     box = swelling_sorter()
     controls, out = box.controls, box.output
     assert controls["pattern"].description == PATTERN_LABEL
-    assert controls["week"].description == WEEK_LABEL
-    assert controls["headache_vision"].description.startswith("Bad headache")
+    assert controls["stage"].description == STAGE_LABEL
+    assert controls["number"].description == NUMBER_LABEL
+    assert controls["headache_vision"].description == course.symptoms["headache_vision_rib_pain"].label
+    assert controls["vomiting"].description == course.symptoms["vomiting"].label
     assert all(c.description for c in controls.values())
     assert "legpain-level-self-care" in out.value
     controls["headache_vision"].value = True
-    assert "legpain-level-urgent" in out.value
-    controls["week"].value = "fortnight"
-    assert "legpain-message-error" in out.value and "is not a week" in out.value
-    controls["week"].value = "14"
-    controls["pattern"].value = "sudden_face_hands"
-    assert "drops off the list" in out.value
+    assert "legpain-level-immediate" in out.value
+    controls["number"].value = "14"
+    assert "legpain-level-urgent" in out.value and "leaves the list of likely causes" in out.value
+    controls["stage"].value = "after_birth"
+    controls["number"].value = "5"
+    assert "legpain-level-immediate" in out.value and "day 5 after the birth" in out.value
+    controls["number"].value = "fortnight"
+    assert "legpain-message-error" in out.value and "is not a number of days" in out.value
+    controls["stage"].value = "unknown"
+    assert "legpain-level-immediate" in out.value and "Stage not known" in out.value

@@ -6,7 +6,6 @@ labelled controls to it.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
@@ -14,11 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, load_course
 from ..figures.cramps import POOLED, load_prevalence
-from ..render import assessment_html, source_links_html
+from ..render import assessment_html
+from ..templating import render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
+from .escalation import escalation_html
 from .picker import load_symptom_items, symptom_picker
-from .swelling import escalation_html
 
 LESSON_ID = "04_cramps_and_blood_chemistry"
 STAGE_LABEL = "Stage of pregnancy"
@@ -49,10 +49,9 @@ def picker_result(feature_ids: Iterable[str], course: Optional[Course] = None) -
     if not chosen:
         return message_html("Tick what the woman describes to see whether it looks like a cramp or something else.", "info")
     symptom_ids = list(dict.fromkeys(features[f].symptom_id for f in chosen))
-    result = assess(symptom_ids, None, course)
-    top = course.causes[result.causes[0]].name if result.causes else None
-    verdict = f"<p><strong>Points most to:</strong> {escape(top)}</p>" if top else ""
-    return verdict + escalation_html(symptom_ids, None, course) + assessment_html(result, course)
+    result = assess(symptom_ids, None, course)  # the stage is not asked: it counts as the most dangerous one
+    verdict = render("cramps_verdict.html", cause=course.causes[result.causes[0]].name) if result.causes else ""
+    return verdict + escalation_html(result, course) + assessment_html(result, course)
 
 
 def cramp_picker() -> widgets.VBox:
@@ -84,27 +83,28 @@ def rls_stage_result(stage: Any, course: Optional[Course] = None) -> str:
     periods = list(dict.fromkeys(r.period for r in rows))
     if stage not in periods:
         return message_html(f"Choose a stage of pregnancy from the list: {', '.join(periods)}.", "error")
-    html = []
+    shown = []
     for row in rows:
         if row.period != stage:
             continue
-        if row.estimate == POOLED:
-            opening, ratio = "About", f" (roughly 1 in {_one_in(row.percent)})"
-        else:
-            opening, ratio = "Another review found about", ""
-        html.append(
-            f"<p><strong>{escape(row.period)}:</strong> {opening} {row.percent:g} in 100 women{ratio} "
-            f"have restless legs syndrome. <em>{escape(labels[row.estimate])}</em> "
-            f"{source_links_html(row.source_ids, course)}</p>"
-        )
+        pooled_row = row.estimate == POOLED
+        shown.append({
+            "period": row.period,
+            "opening": "About" if pooled_row else "Another review found about",
+            "percent": f"{row.percent:g}",
+            "ratio": f" (roughly 1 in {_one_in(row.percent)})" if pooled_row else "",
+            "label": labels[row.estimate],
+            "sources": [course.sources[s] for s in row.source_ids],
+        })
     pooled = [r for r in rows if r.estimate == POOLED]
     peak = max(pooled, key=lambda r: r.percent)
     chosen = next((r for r in pooled if r.period == stage), None)
+    comparison = ""
     if chosen is not None and chosen.percent < peak.percent:
-        html.append(f"<p>That is lower than the peak of {peak.percent:g}% in the {escape(peak.period.lower())}.</p>")
+        comparison = f"That is lower than the peak of {peak.percent:g}% in the {peak.period.lower()}."
     elif chosen is not None:
-        html.append("<p>This is the stage when restless legs syndrome is most common.</p>")
-    return '<div class="legpain-rls-stage" role="status">' + "".join(html) + "</div>"
+        comparison = "This is the stage when restless legs syndrome is most common."
+    return render("cramps_rls_stage.html", rows=shown, comparison=comparison)
 
 
 def rls_stage_selector() -> widgets.VBox:

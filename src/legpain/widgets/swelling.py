@@ -1,29 +1,51 @@
 """Lesson 02 widget: the swelling sorter.
 
-The student picks the pattern of swelling, ticks any other features and types
-the week of pregnancy; the triage engine (:func:`legpain.assess`) gives the
-level, the red flags and the advice. A line under the result shows what the
-level would be without the red flags, so the student sees red flags escalate.
+The student picks the pattern of swelling, ticks any other features and gives the
+stage (a week of pregnancy, days since the birth, or not known); the triage engine
+(:func:`legpain.assess`) gives the level, the red flags and the advice. A line above
+the result shows what the level would be without the red flags, so the student sees
+red flags escalate.
+
+Everything clinical comes from data: the menu and tick boxes from
+``data/lessons/02_swelling_oedema.yaml``, the levels and rules from ``data/``. A
+cause that cannot start before a given week has a ``from_week`` in
+``data/causes.csv``; when the week typed is earlier and one of that cause's
+warning signs is chosen, the lesson file's note for the cause explains why it has
+left the list of likely causes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..data import Course, DataError, lesson_section, load_course
-from ..levels import Level
-from ..render import assessment_html, source_links_html
-from ..triage import assess, check_weeks, level_for
+from ..render import assessment_html
+from ..templating import render
+from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_stage
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
+from .escalation import escalation_html
+from .picker import load_symptom_items
 
 LESSON_ID = "02_swelling_oedema"
-WEEK_LABEL = "Week of pregnancy (1-42, or leave empty)"
+FILE = f"data/lessons/{LESSON_ID}.yaml"
 PATTERN_LABEL = "Pattern of swelling"
+STAGE_LABEL = "Stage"
+NUMBER_LABEL = "Week of pregnancy, or days since the birth"
+PREGNANT, AFTER_BIRTH, UNKNOWN = "pregnant", "after_birth", "unknown"
+STAGES = {
+    PREGNANT: "Pregnant: week of pregnancy",
+    AFTER_BIRTH: "After the birth: days since the birth",
+    UNKNOWN: "Not known (counts as the most dangerous stage)",
+}
+# What the number box means at each stage: its name, its range and an example.
+NUMBER = {
+    PREGNANT: ("week of pregnancy", "a week", WEEKS, 32),
+    AFTER_BIRTH: ("number of days since the birth", "a number of days", DAYS_AFTER_BIRTH, 5),
+}
 
 
 class _Item(BaseModel):
@@ -46,6 +68,9 @@ class SorterFeature(_Item):
 
 
 class SorterNote(_Item):
+    """Why a cause has left the list before its ``from_week``, shown when one of its warning signs is chosen."""
+
+    cause_id: str
     text: str = Field(min_length=10)
 
 
@@ -53,62 +78,49 @@ class SorterNote(_Item):
 class SorterData:
     patterns: list[SorterPattern]
     features: list[SorterFeature]
-    notes: dict[str, SorterNote]
-
-
-def _check_symptoms(ids: Iterable[tuple[str, str]], course: Course, key: str) -> None:
-    for where, symptom_id in ids:
-        if symptom_id not in course.symptoms:
-            raise DataError(f"data/lessons/{LESSON_ID}.yaml", where, key, "an id from data/symptoms.csv", symptom_id)
+    notes: list[SorterNote]
 
 
 def load_sorter(course: Optional[Course] = None) -> SorterData:
-    """The sorter's menu, tick boxes and notes, validated against the symptom list."""
+    """The sorter's menu, tick boxes and notes, validated against the symptoms and causes."""
     course = course or load_course()
     patterns = lesson_section(LESSON_ID, "sorter_patterns", SorterPattern, course)
-    features = lesson_section(LESSON_ID, "sorter_features", SorterFeature, course)
+    for i, pattern in enumerate(patterns):
+        for symptom_id in pattern.symptom_ids:
+            if symptom_id not in course.symptoms:
+                raise DataError(FILE, f"sorter_patterns[{i}]", "symptom_ids", "ids from data/symptoms.csv", symptom_id)
+    features = load_symptom_items(LESSON_ID, "sorter_features", SorterFeature, course)
     notes = lesson_section(LESSON_ID, "sorter_notes", SorterNote, course)
-    _check_symptoms(((f"sorter_patterns[{i}]", s) for i, p in enumerate(patterns) for s in p.symptom_ids), course, "symptom_ids")
-    _check_symptoms(((f"sorter_features[{i}]", f.symptom_id) for i, f in enumerate(features)), course, "symptom_id")
-    if "before_20_weeks" not in {n.id for n in notes}:
-        raise DataError(f"data/lessons/{LESSON_ID}.yaml", None, "sorter_notes", "a note with id 'before_20_weeks'")
-    return SorterData(patterns, features, {n.id: n for n in notes})
+    for i, note in enumerate(notes):
+        cause = course.causes.get(note.cause_id)
+        if cause is None or cause.from_week is None:
+            raise DataError(FILE, f"sorter_notes[{i}]", "cause_id", "a cause in data/causes.csv that has a from_week", note.cause_id)
+    return SorterData(patterns, features, notes)
 
 
-def parse_week(text: Any) -> Optional[int]:
-    """The week typed in the box: empty means unknown. Raises ValueError with a student-friendly message."""
-    if text is None:
-        return None
-    if isinstance(text, int) and not isinstance(text, bool):
-        return check_weeks(text)
-    value = str(text).strip()
+def parse_stage(stage: Any, text: Any) -> Stage:
+    """The stage chosen and the number typed. An empty box means the stage is not known.
+
+    Raises ValueError with a sentence for the student when the stage or the number is not valid.
+    """
+    if stage not in STAGES:
+        raise ValueError("Choose the stage from the list.")
+    value = "" if text is None or stage == UNKNOWN else str(text).strip()
     if not value:
-        return None
+        return Stage()
+    what, a_what, (low, high), example = NUMBER[stage]
     try:
-        week = int(value)
+        number = int(value)
     except ValueError:
-        raise ValueError(f"Type the week of pregnancy as a whole number from 1 to 42, such as 32; '{value}' is not a week.") from None
-    return check_weeks(week)
+        raise ValueError(f"Type the {what} as a whole number from {low} to {high}, such as {example}; '{value}' is not {a_what}.") from None
+    return check_stage(number, None) if stage == PREGNANT else check_stage(None, number)
 
 
-def escalation_html(symptom_ids: Iterable[str], weeks: Optional[int], course: Optional[Course] = None) -> str:
-    """One line comparing the level with and without the red-flag symptoms."""
-    course = course or load_course()
-    chosen = list(symptom_ids)
-    flags = [s for s in chosen if course.symptoms[s].red_flag]
-    if not chosen:
-        return ""
-    level = level_for(chosen, weeks, course)
-    if not flags:
-        return message_html(f"No red flags are selected, so the level is “{level.label}”.", "info")
-    everyday = [s for s in chosen if s not in flags]
-    base = level_for(everyday, weeks, course) if everyday else Level.SELF_CARE
-    return message_html(
-        f"Without the red flags, the level would be “{base.label}”. "
-        f"The {'red flag raises' if len(flags) == 1 else f'{len(flags)} red flags raise'} it to “{level.label}”: "
-        "a red flag always escalates, whatever else is present.",
-        "info",
-    )
+def stage_html(stage: Stage) -> str:
+    """One line saying which stage the result is for."""
+    if not stage.known:
+        return message_html("Stage not known: the result counts it as the most dangerous stage.", "info")
+    return message_html(f"Stage taken into account: {stage.describe()}.", "info")
 
 
 def sorter_symptoms(pattern_id: Optional[str], feature_ids: Iterable[str], data: SorterData) -> list[str]:
@@ -127,29 +139,46 @@ def sorter_symptoms(pattern_id: Optional[str], feature_ids: Iterable[str], data:
     return list(dict.fromkeys(chosen))
 
 
-def sorter_result(pattern_id: Optional[str], feature_ids: Iterable[str], week_text: Any,
+def too_early_notes(result: Assessment, data: SorterData, course: Course) -> list[SorterNote]:
+    """The notes for causes that the week rules out for now although one of their warning signs is chosen.
+
+    A warning sign of a cause is a symptom of a rule in data/rules.csv that names the cause.
+    """
+    if result.weeks is None:
+        return []
+    chosen = set(result.symptoms)
+    shown = []
+    for note in data.notes:
+        from_week = course.causes[note.cause_id].from_week
+        if from_week is None or result.weeks >= from_week:
+            continue
+        if any(rule.cause_id == note.cause_id and chosen.issuperset(rule.all_of) for rule in course.rules.values()):
+            shown.append(note)
+    return shown
+
+
+def sorter_result(pattern_id: Optional[str], feature_ids: Iterable[str], stage: Any = PREGNANT, stage_text: Any = None,
                   course: Optional[Course] = None) -> str:
     """The callback: control values in, the HTML to show out. Never raises for bad input."""
     course = course or load_course()
     data = load_sorter(course)
     try:
-        weeks = parse_week(week_text)
+        when = parse_stage(stage, stage_text)
         symptom_ids = sorter_symptoms(pattern_id, list(feature_ids), data)
     except ValueError as exc:
         return message_html(str(exc), "error")
     if not symptom_ids:
         return message_html("Choose a pattern of swelling or tick a feature to see what the engine says.", "info")
-    result = assess(symptom_ids, weeks, course)
-    html = [escalation_html(symptom_ids, weeks, course), assessment_html(result, course)]
-    note = data.notes["before_20_weeks"]
-    pre_eclampsia_signs = any(r.cause_id == "pre_eclampsia" for s in symptom_ids for r in course.rows_for_symptom(s) if r.weight >= 3)
-    if weeks is not None and weeks < 20 and pre_eclampsia_signs:
-        html.append(f"<p><strong>Week {weeks}:</strong> {escape(note.text)} {source_links_html(note.source_ids, course)}</p>")
+    result = assess(symptom_ids, when.weeks, course, when.days_after_birth)
+    html = [stage_html(when), escalation_html(result, course), assessment_html(result, course)]
+    for note in too_early_notes(result, data, course):
+        sources = [course.sources[s] for s in note.source_ids]
+        html.append(render("swelling_note.html", weeks=result.weeks, text=note.text, sources=sources))
     return "".join(html)
 
 
 def swelling_sorter() -> widgets.VBox:
-    """The builder: a labelled menu, tick boxes and a week box, wired to :func:`sorter_result`."""
+    """The builder: a labelled menu, tick boxes and the stage, wired to :func:`sorter_result`."""
     course = load_course()
     data = load_sorter(course)
     pattern = widgets.Dropdown(
@@ -164,21 +193,23 @@ def swelling_sorter() -> widgets.VBox:
                                layout=widgets.Layout(width="auto"))
         for f in data.features
     }
-    week = widgets.Text(value="32", description=WEEK_LABEL, placeholder="for example 32", style=LABEL_STYLE,
-                        layout=CONTROL_LAYOUT)
+    stage = widgets.Dropdown(options=[(label, key) for key, label in STAGES.items()], value=PREGNANT,
+                             description=STAGE_LABEL, style=LABEL_STYLE, layout=CONTROL_LAYOUT)
+    number = widgets.Text(value=str(NUMBER[PREGNANT][3]), description=NUMBER_LABEL,
+                          placeholder="for example 32, or 5 days after the birth", style=LABEL_STYLE, layout=CONTROL_LAYOUT)
     out = output_area()
 
     def update(_: Any = None) -> None:
         ticked = [fid for fid, box in boxes.items() if box.value]
-        out.value = sorter_result(pattern.value, ticked, week.value, course)
+        out.value = sorter_result(pattern.value, ticked, stage.value, number.value, course)
 
-    for control in (pattern, week, *boxes.values()):
+    for control in (pattern, stage, number, *boxes.values()):
         control.observe(update, names="value")
     update()
     features = widgets.VBox([widgets.HTML("<strong>Other features (tick any):</strong>"), *boxes.values()])
-    box = widgets.VBox([pattern, features, week, out])
+    box = widgets.VBox([pattern, features, stage, number, out])
     box.add_class("legpain-swelling-sorter")
-    box.controls = {"pattern": pattern, "week": week, **boxes}  # type: ignore[attr-defined]
+    box.controls = {"pattern": pattern, "stage": stage, "number": number, **boxes}  # type: ignore[attr-defined]
     box.output = out  # type: ignore[attr-defined]
     return box
 
