@@ -197,3 +197,12 @@ def test_left_score_figure_follows_the_counts_in_the_data_file(data_copy):
     assert fig.data[0].text[3] == "30 of 40<br>(75%)"
     assert "Test cohort" in fig.data[0].x[3] and "In the cohorts shown" in summary
     assert "only 20 women scored 2" in summary  # the smallest group is now the one with 2 points
+
+
+def test_the_cohort_name_is_escaped(data_copy):
+    path = data_copy / "left_rule.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["interpretation"][0]["cohort"] = "<i>OPTIMEV</i> cohort"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    html = left_calculator_html(False, "0", False, load_course(data_copy)).html
+    assert "<i>OPTIMEV</i>" not in html and "&lt;i&gt;OPTIMEV&lt;/i&gt; cohort" in html
