@@ -44,13 +44,28 @@ def test_zero_still_sends_for_a_scan_and_states_the_limits(course):
     out = left_calculator_html(False, "0", False, course)
     assert "Score: 0 of 3" in out.html
     assert "does not rule a clot out" in out.html
-    assert "not for use alone" in out.html
+    assert "not a stand-alone test" in out.html and "does not decide whether to scan" in out.html
     assert "compression ultrasound" in out.html and "same day" in out.html
 
 
-def test_three_points_shows_the_highest_observed_rate(course):
+@pytest.mark.parametrize("left, calf, first", [(False, "0", False), (True, "0", False), (True, "2", False), (True, "3", True)])
+def test_the_scan_comes_before_the_score_is_explained(course, left, calf, first):
+    """D2: whatever the score, the same-day scan with LMWH is shown before what the score means."""
+    html = left_calculator_html(left, calf, first, course).html
+    scan = course.advice["dvt_same_day"].text
+    assert html.index("Whatever the score:") < html.index("Points earned") < html.index("What it means:")
+    assert html.index(scan.split(":")[0]) < html.index("What it means:")
+
+
+def test_three_points_shows_the_count_behind_the_percentage(course):
     out = left_calculator_html(True, "3", True, course)
-    assert "Score: 3 of 3" in out.html and "about 75%" in out.html
+    assert "Score: 3 of 3" in out.html
+    assert "Observed at this score:</strong> 3 of 4 women (75%) in the OPTIMEV cohort" in out.html
+
+
+def test_zero_points_shows_one_of_thirty(course):
+    out = left_calculator_html(False, "1", False, course)
+    assert "1 of 30 women (3%) in the OPTIMEV cohort" in out.html
 
 
 @pytest.mark.parametrize("text, value", [("-2", -2.0), ("40", 40.0), ("abc", "abc"), ("nan", float("nan"))])
@@ -129,7 +144,9 @@ def test_relative_risk_rises_from_pregnancy_to_after_birth(course):
     assert list(fig.data[0].y) == [1, 5, 20]
     assert "about 5 times as high during pregnancy" in summary
     assert "about 20 times as high after birth" in summary
-    assert "before 20 weeks" in " ".join(fig.data[0].x)
+    labels = " ".join(x.replace("<br>", " ") for x in fig.data[0].x)
+    assert "all three trimesters" in labels  # W2: antenatal clots are spread across the trimesters
+    assert "before 20 weeks" not in labels
 
 
 def test_relative_risk_needs_one_comparison_group(data_copy):
@@ -156,5 +173,36 @@ def test_left_score_figure_plots_the_observed_rates_from_the_rule_file(course):
     expected = [band["observed_dvt_percent"] for band in sorted(raw["interpretation"], key=lambda b: b["score"])]
     fig, summary = left_score_figure(course.left_rule)
     assert list(fig.data[0].y) == expected
-    assert list(fig.data[0].x) == ["0 points", "1 point", "2 points", "3 points"]
-    assert f"{expected[0]:g}% of women with 0 points" in summary and f"{expected[-1]:g}% of women with 3 points" in summary
+    assert [x.split("<br>")[0] for x in fig.data[0].x] == ["0 points", "1 point", "2 points", "3 points"]
+    assert f"({expected[0]:g}%)" in summary and f"({expected[-1]:g}%)" in summary
+
+
+def test_left_score_figure_shows_every_denominator(course):
+    """I3: the OPTIMEV counts (S51: 1/30, 3/35, 2/20, 3/4) are on the bars, the axis and in the summary."""
+    fig, summary = left_score_figure(course.left_rule)
+    texts = [t.replace("<br>", " ") for t in fig.data[0].text]
+    assert texts == ["1 of 30 (3%)", "3 of 35 (9%)", "2 of 20 (10%)", "3 of 4 (75%)"]
+    assert [x.split("<br>")[1] for x in fig.data[0].x] == ["(30 women)", "(35 women)", "(20 women)", "(4 women)"]
+    assert "OPTIMEV cohort" in fig.layout.title.text
+    assert "1 of 30 women with 0 points (3%)" in summary and "3 of 4 women with 3 points (75%)" in summary
+    assert "only 4 women scored 3" in summary and "not zero risk" in summary
+
+
+def test_left_score_figure_follows_the_counts_in_the_data_file(data_copy):
+    path = data_copy / "left_rule.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["interpretation"][3].update(women=40, women_with_dvt=30, cohort="Test cohort")
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    fig, summary = left_score_figure(load_course(data_copy).left_rule)
+    assert fig.data[0].text[3] == "30 of 40<br>(75%)"
+    assert "Test cohort" in fig.data[0].x[3] and "In the cohorts shown" in summary
+    assert "only 20 women scored 2" in summary  # the smallest group is now the one with 2 points
+
+
+def test_the_cohort_name_is_escaped(data_copy):
+    path = data_copy / "left_rule.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["interpretation"][0]["cohort"] = "<i>OPTIMEV</i> cohort"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    html = left_calculator_html(False, "0", False, load_course(data_copy)).html
+    assert "<i>OPTIMEV</i>" not in html and "&lt;i&gt;OPTIMEV&lt;/i&gt; cohort" in html

@@ -13,6 +13,7 @@ from legpain.widgets.relief import (
     Toolkit,
     advise,
     advise_html,
+    check_clot_answer,
     load_toolkit,
     relief_picker,
 )
@@ -79,8 +80,8 @@ def test_a_week_without_painkiller_advice_is_rejected(data_copy):
 
 
 def test_overlapping_painkiller_weeks_are_rejected(data_copy):
-    course = _write(data_copy, lambda raw: raw["painkillers"][3].update(from_week=28))
-    with pytest.raises(DataError, match="covers week 28"):
+    course = _write(data_copy, lambda raw: raw["painkillers"][3].update(from_week=27))
+    with pytest.raises(DataError, match="covers week 27"):
         load_toolkit(course)
 
 
@@ -103,37 +104,133 @@ def test_a_broken_source_in_a_finding_is_rejected(data_copy):
 
 def test_measures_come_strongest_evidence_first(toolkit):
     for problem_id in toolkit.problems:
-        ranks = [toolkit.grades[m.grade].rank for m in advise(problem_id, 24, toolkit).measures]
+        ranks = [toolkit.grades[m.grade].rank for m in advise(problem_id, 24, toolkit, "no").measures]
         assert ranks == sorted(ranks, reverse=True), problem_id
-    cramps = [m.id for m in advise("cramps", 24, toolkit).measures]
+    cramps = [m.id for m in advise("cramps", 24, toolkit, "no").measures]
     assert cramps[0] == "magnesium_calcium" and cramps[-1] == "regular_calf_stretching"
-    pelvic = [m.id for m in advise("pelvic_pain", 24, toolkit).measures]
+    pelvic = [m.id for m in advise("pelvic_pain", 24, toolkit, "no").measures]
     assert pelvic[:2] == ["acupuncture", "tailored_exercise"]
 
 
+# BUMPS (S166): not advised unless a doctor prescribes, especially from 20 weeks; the third trimester starts at 28 weeks (S321).
 @pytest.mark.parametrize(
     ("weeks", "expected"),
-    [(1, "nsaid_before_20"), (19, "nsaid_before_20"), (20, "nsaid_from_20"), (29, "nsaid_from_20"), (30, "nsaid_from_30"), (42, "nsaid_from_30")],
+    [(1, "nsaid_before_20"), (19, "nsaid_before_20"), (20, "nsaid_from_20"), (27, "nsaid_from_20"), (28, "nsaid_third_trimester"), (42, "nsaid_third_trimester")],
 )
-def test_nsaid_caution_follows_the_20_and_30_week_limits(toolkit, weeks, expected):
-    ids = [p.id for p in advise("pelvic_pain", weeks, toolkit).painkillers]
-    assert ids == ["paracetamol_first", expected]
+def test_nsaid_caution_follows_the_20_week_and_third_trimester_limits(toolkit, weeks, expected):
+    ids = [p.id for p in advise("pelvic_pain", weeks, toolkit, "no").painkillers]
+    assert ids == ["paracetamol_first", expected, "nsaid_gel"]
 
 
-def test_html_shows_the_ductus_warning_only_from_30_weeks(toolkit):
-    late = advise_html("muscle_ache", 31, toolkit)
-    middle = advise_html("muscle_ache", 25, toolkit)
-    assert "ductus arteriosus" in late and "at all from 30 weeks" in late
-    assert "ductus arteriosus" not in middle and "oligohydramnios" in middle
-    assert "first-choice painkiller" in late and "first-choice painkiller" in middle
+def test_every_nsaid_row_follows_bumps(course, toolkit):
+    """W3: NSAIDs are not advised unless a doctor prescribes them, at every week, and each row cites BUMPS."""
+    rows = [p for p in toolkit.painkillers if p.drug == "nsaid"]
+    assert rows
+    for row in rows:
+        assert "S166" in row.source_ids, row.id
+        assert "doctor prescribes" in row.text or "only a doctor" in row.text, row.id
+    assert "BUMPS" in course.sources["S166"].citation
+
+
+def test_weeks_are_consistent_with_the_third_trimester_starting_at_28(toolkit):
+    """W3: no row may say 'third trimester' unless it starts at week 28, and the US 30-week limit is not used."""
+    for row in toolkit.painkillers:
+        if "third trimester" in row.text:
+            assert row.from_week == 28, row.id
+        assert "30 weeks" not in row.text, row.id
+    third = next(p for p in toolkit.painkillers if p.id == "nsaid_third_trimester")
+    assert (third.from_week, third.to_week) == (28, 42) and "S321" in third.source_ids
+
+
+def test_nsaid_gels_are_not_advised_on_but_sent_to_a_pharmacist(course, toolkit):
+    gels = [p for p in toolkit.painkillers if p.drug == "nsaid_gel"]
+    assert [(g.from_week, g.to_week) for g in gels] == [(1, 42)]
+    assert "cannot advise" in gels[0].text and "pharmacist, midwife or GP" in gels[0].text
+    assert gels[0].source_ids == ["S320"] and "nhs.uk" in course.sources["S320"].url
+
+
+def test_html_shows_the_ductus_warning_from_20_weeks_and_the_contraindication_from_28(toolkit):
+    early = advise_html("muscle_ache", 19, toolkit, clot_signs="no")
+    middle = advise_html("muscle_ache", 25, toolkit, clot_signs="no")
+    late = advise_html("muscle_ache", 28, toolkit, clot_signs="no")
+    assert "ductus arteriosus" not in early and "unlikely to harm the baby" in early
+    assert "ductus arteriosus" in middle and "oligohydramnios" in middle and "contraindicates" not in middle
+    assert "contraindicates" in late and "third trimester" in late
+    for html in (early, middle, late):
+        assert "first-choice painkiller" in html and "ibuprofen gel" in html
 
 
 def test_html_shows_grade_in_words_and_dots_and_the_safety_note(toolkit):
-    html = advise_html("cramps", 24, toolkit)
+    html = advise_html("cramps", 24, toolkit, clot_signs="no")
     assert "No trials found" in html and "Cochrane: low to very low" in html
     assert "●●●●○○" in html  # magnesium: rank 4 of 6, readable without colour
     assert "Safety first" in html and "clot" in html
     assert 'title="World Health Organization' in html  # sources carry full citations
+
+
+# ---------------------------------------------------------------- the clot check (finding D3)
+
+
+@pytest.mark.parametrize("answer", [None, "", "  "])
+def test_no_relief_is_shown_until_the_clot_question_is_answered(toolkit, answer):
+    for problem_id in toolkit.problems:
+        result = advise(problem_id, 24, toolkit, answer)
+        assert result.clot == "unanswered" and result.measures == [] and result.painkillers == []
+        html = advise_html(problem_id, 24, toolkit, clot_signs=answer)
+        assert "<table" not in html and "Painkillers at" not in html
+        assert "First answer the clot question" in html
+
+
+@pytest.mark.parametrize("answer", ["yes", "Yes", True, "not sure", "maybe", 1])
+def test_a_possible_clot_gets_the_same_day_route_and_no_self_care(course, toolkit, answer):
+    """Any answer but a clear 'no' counts as a possible clot: the route, never a relief measure or a painkiller."""
+    assert check_clot_answer(answer) == "possible"
+    for problem_id in toolkit.problems:
+        html = advise_html(problem_id, 30, toolkit, clot_signs=answer)
+        assert "<table" not in html and "Painkillers at" not in html and "Safety first" not in html
+        assert not any(m.name in html for m in toolkit.measures), problem_id
+        assert "legpain-message-error" in html and "No relief measure or painkiller advice" in html
+    html = advise_html("cramps", 30, toolkit, clot_signs=answer)
+    assert course.advice["dvt_same_day"].text in html and "call 999" in html
+
+
+def test_the_clot_check_comes_before_everything_else(toolkit):
+    html = advise_html("cramps", 24, toolkit, clot_signs="no")
+    assert html.index("legpain-clot-check") < html.index("Safety first") < html.index("<table") < html.index("Painkillers at")
+    bad_week = advise_html("cramps", 50, toolkit, clot_signs="no")
+    assert bad_week.index("legpain-clot-check") < bad_week.index("you entered 50")
+
+
+@pytest.mark.parametrize("answer, expected", [("no", "no"), (" No ", "no"), (False, "no"), (None, "unanswered"), ("yes", "possible"), ("unsure", "possible")])
+def test_clot_answers(answer, expected):
+    assert check_clot_answer(answer) == expected
+
+
+def test_a_missing_clot_check_is_rejected(data_copy):
+    course = _write(data_copy, lambda raw: raw.pop("clot_check"))
+    with pytest.raises(DataError) as caught:
+        load_toolkit(course)
+    assert (caught.value.file, caught.value.row) == (f"data/lessons/{LESSON}.yaml", "clot_check")
+
+
+def test_a_clot_check_naming_unknown_advice_is_rejected(data_copy):
+    course = _write(data_copy, lambda raw: raw["clot_check"].update(advice_ids=["dvt_same_day", "rub_it_better"]))
+    with pytest.raises(DataError) as caught:
+        load_toolkit(course)
+    assert (caught.value.row, caught.value.column, caught.value.found) == ("clot_check", "advice_ids", "rub_it_better")
+
+
+def test_a_clot_check_without_sources_is_rejected(data_copy):
+    course = _write(data_copy, lambda raw: raw["clot_check"].update(source_ids=[]))
+    with pytest.raises(DataError) as caught:
+        load_toolkit(course)
+    assert (caught.value.row, caught.value.column) == ("clot_check", "source_ids")
+
+
+def test_the_safety_note_does_not_rest_on_the_source_article(toolkit):
+    for note in toolkit.safety_notes:
+        assert "article" not in note.source_ids and {"S24", "S54"} <= set(note.source_ids)
+    assert "article" not in toolkit.clot_check.source_ids
 
 
 def test_every_exercise_measure_for_pelvic_pain_warns_about_spd(toolkit):
@@ -144,35 +241,35 @@ def test_every_exercise_measure_for_pelvic_pain_warns_about_spd(toolkit):
 
 
 def test_caution_for_exercise_and_spd_is_shown(toolkit):
-    html = advise_html("pelvic_pain", 24, toolkit)
+    html = advise_html("pelvic_pain", 24, toolkit, clot_signs="no")
     assert "symphysis pubis pain (SPD) worse" in html
 
 
 @pytest.mark.parametrize("weeks", [0, 43, 50, -3, 12.5, "abc", None, True])
 def test_impossible_weeks_give_a_sentence_not_a_traceback(toolkit, weeks):
-    result = advise("cramps", weeks, toolkit)
+    result = advise("cramps", weeks, toolkit, "no")
     assert result.kind == "error" and result.measures == []
     assert "1 to 42" in result.message
-    html = advise_html("cramps", weeks, toolkit)
+    html = advise_html("cramps", weeks, toolkit, clot_signs="no")
     assert "legpain-message-error" in html and "<table" not in html
 
 
 def test_weeks_given_as_text_or_whole_floats_are_accepted(toolkit):
-    assert advise("cramps", "32", toolkit).weeks == 32
-    assert advise("cramps", 32.0, toolkit).weeks == 32
+    assert advise("cramps", "32", toolkit, "no").weeks == 32
+    assert advise("cramps", 32.0, toolkit, "no").weeks == 32
 
 
 def test_unknown_or_missing_problem_gives_a_message(toolkit):
-    missing = advise("", 24, toolkit)
+    missing = advise("", 24, toolkit, "no")
     assert missing.kind == "info" and "Choose the problem" in missing.message
-    unknown = advise("gout", 24, toolkit)
+    unknown = advise("gout", 24, toolkit, "no")
     assert unknown.kind == "error" and "Leg cramps" in unknown.message
 
 
 def test_data_strings_are_escaped(toolkit):
     bad = toolkit.measures[0].model_copy(update={"name": "<b>bold</b>", "problems": ["cramps"]})
-    evil = Toolkit(toolkit.grades, toolkit.problems, [bad], toolkit.painkillers, toolkit.safety_notes)
-    html = advise_html("cramps", 24, evil)
+    evil = Toolkit(toolkit.grades, toolkit.problems, [bad], toolkit.painkillers, toolkit.safety_notes, toolkit.clot_check)
+    html = advise_html("cramps", 24, evil, clot_signs="no")
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
 
 
@@ -181,19 +278,26 @@ def test_data_strings_are_escaped(toolkit):
 
 def test_picker_controls_are_labelled_and_update_the_output():
     box = relief_picker()
-    _, problem, week, output = box.children
+    _, clot, problem, week, output = box.children
+    assert clot.description == "Any sign of a clot?" and clot.value is None
     assert problem.description == "Problem:"
     assert week.description == "Week of pregnancy (1-42):"
+    assert "First answer the clot question" in output.value and "<table" not in output.value
     problem.value = "cramps"
     week.value = 32
+    assert "Magnesium or calcium" not in output.value
+    clot.value = "no"
     assert "Magnesium or calcium" in output.value and "ductus arteriosus" in output.value
     week.value = 12
-    assert "ductus arteriosus" not in output.value and "generally not recommended" in output.value
+    assert "ductus arteriosus" not in output.value and "not advised in pregnancy unless a doctor prescribes" in output.value
     week.value = 50
     assert "legpain-message-error" in output.value and "you entered 50" in output.value
     week.value = 20
     problem.value = "swelling"
     assert "Resting in water" in output.value and "oligohydramnios" in output.value
+    clot.value = "yes"
+    assert "Resting in water" not in output.value and "No relief measure or painkiller advice" in output.value
+    clot.value = "no"
     problem.value = ""
     assert "Choose the problem" in output.value
 
@@ -219,3 +323,12 @@ def test_summary_names_the_strongest_and_weakest_measures(toolkit):
     assert summary.startswith(f"Of {len(toolkit.measures)} relief measures")
     assert "acupuncture" in summary and "foot massage for swelling" in summary
     assert "4 No trials found" in summary
+
+
+def test_the_clot_check_escapes_what_comes_from_data(data_copy):
+    path = data_copy / "advice.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("A suspected clot needs", "A <script>suspected</script> clot needs"), encoding="utf-8")
+    course = _write(data_copy, lambda raw: raw["clot_check"].update(signs="One leg <b>swollen</b>"))  # loads the course once
+    html = advise_html("cramps", 24, load_toolkit(course), course, clot_signs="yes")
+    assert "<b>swollen</b>" not in html and "&lt;b&gt;swollen&lt;/b&gt;" in html
+    assert "<script>" not in html and "&lt;script&gt;suspected" in html

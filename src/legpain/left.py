@@ -19,6 +19,14 @@ class LeftResult:
     limits: str
     observed_dvt_percent: float
     source_ids: list[str]
+    cohort: str
+    women: int
+    women_with_dvt: int
+
+    @property
+    def observed(self) -> str:
+        """The observed rate with its denominator, such as '3 of 4 women (75%) in the OPTIMEV cohort'."""
+        return f"{self.women_with_dvt} of {self.women} women ({self.observed_dvt_percent:g}%) in the {self.cohort}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -27,6 +35,9 @@ class LeftResult:
             "meaning": self.meaning,
             "limits": self.limits,
             "observed_dvt_percent": self.observed_dvt_percent,
+            "cohort": self.cohort,
+            "women": self.women,
+            "women_with_dvt": self.women_with_dvt,
             "source_ids": list(self.source_ids),
         }
 
@@ -73,4 +84,7 @@ def left_score(left_leg: bool, calf_difference_cm: float, first_trimester: bool,
     score = len(points)
     band = next(i for i in rule.interpretation if i.score == score)
     sources = list(dict.fromkeys(band.source_ids + rule.limits.source_ids))
-    return LeftResult(score, points, band.text, rule.limits.text, band.observed_dvt_percent, sources)
+    return LeftResult(
+        score, points, band.text, rule.limits.text, band.observed_dvt_percent, sources,
+        cohort=band.cohort, women=band.women, women_with_dvt=band.women_with_dvt,
+    )

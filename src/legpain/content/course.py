@@ -158,6 +158,15 @@ def _load_course(folder: Path) -> Course:
     left_rule = _validate(LeftRule, left_raw, "data/left_rule.yaml", "(document)")
     left_sourced: list[tuple[int | str, Any]] = [(f"points[{i}]", p) for i, p in enumerate(left_rule.points)]
     left_sourced += [(f"interpretation[{i}]", p) for i, p in enumerate(left_rule.interpretation)]
+    for i, band in enumerate(left_rule.interpretation):
+        if band.women_with_dvt > band.women:
+            raise DataError("data/left_rule.yaml", f"interpretation[{i}]", "women_with_dvt", f"at most the number of women ({band.women})", band.women_with_dvt)
+        percent = 100 * band.women_with_dvt / band.women
+        if abs(band.observed_dvt_percent - percent) > 0.5:
+            raise DataError(
+                "data/left_rule.yaml", f"interpretation[{i}]", "observed_dvt_percent",
+                f"{band.women_with_dvt} of {band.women} as a percentage, rounded ({percent:.1f})", band.observed_dvt_percent,
+            )
     left_sourced.append(("limits", left_rule.limits))
     _check_sources(left_sourced, sources, "data/left_rule.yaml")
 

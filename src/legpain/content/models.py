@@ -150,6 +150,10 @@ class LeftInterpretation(_Sourced):
     score: int = Field(ge=0, le=3)
     text: str = Field(min_length=10)
     observed_dvt_percent: float = Field(ge=0, le=100)
+    # The counts behind the percentage, so that small groups are shown as "3 of 4", not only as 75%.
+    cohort: str = Field(min_length=3)
+    women: int = Field(ge=1)
+    women_with_dvt: int = Field(ge=0)
 
 
 class LeftLimits(_Sourced):

@@ -110,29 +110,40 @@ def leg_side_figure(rows: Optional[list[LegSide]] = None) -> tuple[go.Figure, st
     return fig, summary
 
 
+def _points(score: int) -> str:
+    return f"{score} point{'s' if score != 1 else ''}"
+
+
 def left_score_figure(rule: Optional[LeftRule] = None) -> tuple[go.Figure, str]:
-    """Observed DVT percentage at each LEFt score, from data/left_rule.yaml."""
+    """How often a DVT was found at each LEFt score, with the counts behind each percentage (data/left_rule.yaml)."""
     rule = rule if rule is not None else load_course().left_rule
     bands = sorted(rule.interpretation, key=lambda b: b.score)
-    fig = new_figure("LEFt score and how often a DVT was found", height=440)
+    cohorts = list(dict.fromkeys(b.cohort for b in bands))
+    one_cohort = len(cohorts) == 1
+    title = "LEFt score and how often a DVT was found" + (f" ({cohorts[0]})" if one_cohort else "")
+    fig = new_figure(title, height=460)
     fig.add_bar(
-        x=[f"{b.score} point{'s' if b.score != 1 else ''}" for b in bands],
+        x=[f"{_points(b.score)}<br>({b.women} women)" + ("" if one_cohort else f"<br>{b.cohort}") for b in bands],
         y=[b.observed_dvt_percent for b in bands],
         marker={"color": COLORWAY[1], "line": {"color": "#000000", "width": 1}},
-        text=[f"{b.observed_dvt_percent:g}%" for b in bands],
+        text=[f"{b.women_with_dvt} of {b.women}<br>({b.observed_dvt_percent:g}%)" for b in bands],
         textposition="outside",
         textfont={"size": 18, "color": "#000000"},
         cliponaxis=False,
-        hovertext=[b.text for b in bands],
+        hovertext=[_wrap(b.text, 60) for b in bands],
         hoverinfo="text",
         showlegend=False,
     )
     fig.update_yaxes(title="Women with a DVT (%)", range=[0, 100])
-    fig.update_xaxes(title="LEFt score")
-    low, high = bands[0], bands[-1]
+    fig.update_xaxes(title="LEFt score (number of women with that score)")
+    fig.update_layout(margin={"l": 80, "r": 30, "t": 70, "b": 110})
+    parts = [f"{b.women_with_dvt} of {b.women} women with {_points(b.score)} ({b.observed_dvt_percent:g}%)" for b in bands]
+    found = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    where = f"In the {cohorts[0]}" if one_cohort else "In the cohorts shown"
+    smallest = min(bands, key=lambda b: b.women)
     summary = (
-        f"A DVT was found in {low.observed_dvt_percent:g}% of women with {low.score} points and in "
-        f"{high.observed_dvt_percent:g}% of women with {high.score} points: even 0 points is not zero risk."
+        f"{where}, a DVT was found in {found}. The groups are small (only {smallest.women} women scored "
+        f"{smallest.score}), so each percentage is uncertain, and even {_points(bands[0].score)} is not zero risk."
     )
     return fig, summary
 

@@ -70,15 +70,16 @@ def left_calculator_html(left_leg: Any, calf_difference: Any, first_trimester: A
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     advice = course.advice[ROUTE_ADVICE_ID]
+    # The scan comes first on purpose: the score never decides whether a suspected DVT is scanned.
     html = (
         f'<div class="legpain-left-result">'
         f'<p class="legpain-left-score" style="font-size:1.5em;margin:0.3em 0"><strong>Score: {result.score} of {len(rule.points)}</strong></p>'
+        f'<p class="legpain-left-whatever"><strong>Whatever the score:</strong> {escape(advice.text)} {source_links_html(advice.source_ids, course)}</p>'
         f"{table}"
         f"<p><strong>What it means:</strong> {escape(result.meaning)} "
-        f"Observed DVT rate at this score: about {result.observed_dvt_percent:g}%. "
         f"{source_links_html(result.source_ids, course)}</p>"
-        f"<p><strong>Whatever the score:</strong> {escape(advice.text)} {source_links_html(advice.source_ids, course)}</p>"
-        f"<p><strong>Limits:</strong> {escape(result.limits)}</p>"
+        f'<p class="legpain-left-observed"><strong>Observed at this score:</strong> {escape(result.observed)}.</p>'
+        f"<p><strong>Limits:</strong> {escape(result.limits)} {source_links_html(rule.limits.source_ids, course)}</p>"
         "</div>"
     )
     return CalculatorResult(html, result)

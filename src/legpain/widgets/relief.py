@@ -2,8 +2,12 @@
 and which painkiller caution applies at a given week of pregnancy.
 
 The content lives in ``data/lessons/07_relief_toolkit.yaml``. :func:`advise` is the
-plain callback (problem and week in, measures and cautions out); :func:`advise_html`
-renders it; :func:`relief_picker` wires it to labelled controls.
+plain callback (clot question, problem and week in, measures and cautions out);
+:func:`advise_html` renders it; :func:`relief_picker` wires it to labelled controls.
+
+The clot question comes first, always: self-care is never offered beside a possible
+clot. Until it is answered "no", no measure and no painkiller advice is shown, and an
+answer of "yes" or "not sure" shows the same-day route instead.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ from html import escape
 from typing import Any, Literal, Optional
 
 import ipywidgets as widgets
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..data import Course, DataError, lesson_file, lesson_section, load_course
 from ..render import source_links_html
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
@@ -62,7 +66,7 @@ class Measure(_Item):
 
 class Painkiller(_Item):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    drug: Literal["paracetamol", "nsaid"]
+    drug: Literal["paracetamol", "nsaid", "nsaid_gel"]
     from_week: int = Field(ge=FIRST_WEEK, le=LAST_WEEK)
     to_week: int = Field(ge=FIRST_WEEK, le=LAST_WEEK)
     text: str = Field(min_length=10)
@@ -75,6 +79,15 @@ class SafetyNote(_Item):
     source_ids: list[str] = Field(min_length=1)
 
 
+class ClotCheck(_Item):
+    question: str = Field(min_length=5)
+    signs: str = Field(min_length=10)
+    unanswered: str = Field(min_length=10)
+    stop: str = Field(min_length=10)
+    advice_ids: list[str] = Field(min_length=1)
+    source_ids: list[str] = Field(min_length=1)
+
+
 @dataclass(frozen=True)
 class Toolkit:
     """The validated relief data of the lesson."""
@@ -84,6 +97,7 @@ class Toolkit:
     measures: list[Measure]
     painkillers: list[Painkiller]
     safety_notes: list[SafetyNote]
+    clot_check: ClotCheck
 
     @property
     def max_rank(self) -> int:
@@ -106,6 +120,7 @@ def load_toolkit(course: Optional[Course] = None) -> Toolkit:
     measures = lesson_section(LESSON_ID, "measures", Measure, course)
     painkillers = lesson_section(LESSON_ID, "painkillers", Painkiller, course)
     notes = lesson_section(LESSON_ID, "safety_notes", SafetyNote, course)
+    clot_check = _load_clot_check(course)
 
     grades = _unique(grades_list, "grades")
     ranks = [g.rank for g in grades_list]
@@ -134,7 +149,26 @@ def load_toolkit(course: Optional[Course] = None) -> Toolkit:
             covering = [p.id for p in painkillers if p.drug == drug and p.from_week <= week <= p.to_week]
             if len(covering) != 1:
                 raise DataError(FILE, None, "painkillers", f"exactly one '{drug}' row that covers week {week}", ", ".join(covering) or "none")
-    return Toolkit(grades, problems, measures, painkillers, notes)
+    return Toolkit(grades, problems, measures, painkillers, notes, clot_check)
+
+
+def _load_clot_check(course: Course) -> ClotCheck:
+    raw = lesson_file(LESSON_ID, course).get("clot_check")
+    if not isinstance(raw, dict):
+        raise DataError(FILE, "clot_check", None, "a mapping with the clot question asked before any relief", type(raw).__name__)
+    try:
+        check = ClotCheck.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        column = ".".join(str(part) for part in error["loc"]) or None
+        raise DataError(FILE, "clot_check", column, error["msg"]) from None
+    for advice_id in check.advice_ids:
+        if advice_id not in course.advice:
+            raise DataError(FILE, "clot_check", "advice_ids", "an id from data/advice.csv", advice_id)
+    for source_id in check.source_ids:
+        if source_id not in course.sources:
+            raise DataError(FILE, "clot_check", "source_ids", "an id from data/sources.csv", source_id)
+    return check
 
 
 def _unique(items: list[Any], key: str) -> dict[str, Any]:
@@ -151,7 +185,11 @@ def _unique(items: list[Any], key: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Advice:
-    """What the picker shows: the measures in order and the cautions for the week, or a message."""
+    """What the picker shows: the clot answer, the measures in order and the cautions for the week, or a message.
+
+    ``clot`` is 'no' (no sign of a clot: relief may be shown), 'possible' (a sign, or not sure:
+    the same-day route, and nothing else) or 'unanswered' (nothing is shown until it is answered).
+    """
 
     problem_id: Optional[str]
     weeks: Optional[int]
@@ -159,6 +197,19 @@ class Advice:
     painkillers: list[Painkiller]
     message: Optional[str] = None
     kind: str = "info"
+    clot: str = "no"
+
+
+CLOT_ANSWERS = [("Yes, or not sure", "yes"), ("No", "no")]
+
+
+def check_clot_answer(answer: Any) -> str:
+    """'no' only for a clear no; None or '' is 'unanswered'; anything else (yes, not sure, a typo) is 'possible'."""
+    if answer is None or (isinstance(answer, str) and not answer.strip()):
+        return "unanswered"
+    if answer is False or (isinstance(answer, str) and answer.strip().lower() == "no"):
+        return "no"
+    return "possible"
 
 
 def check_week(weeks: Any) -> int:
@@ -179,9 +230,17 @@ def check_week(weeks: Any) -> int:
     return weeks
 
 
-def advise(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None) -> Advice:
-    """The measures for a problem and the painkiller cautions at a week. Never raises on bad input."""
+def advise(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, clot_signs: Any = None) -> Advice:
+    """The clot question first; then the measures for a problem and the painkiller cautions at a week.
+
+    Until ``clot_signs`` is a clear 'no', no measure and no painkiller advice is returned. Never raises on bad input.
+    """
     toolkit = toolkit or load_toolkit()
+    clot = check_clot_answer(clot_signs)
+    if clot == "unanswered":
+        return Advice(None, None, [], [], toolkit.clot_check.unanswered, "info", clot)
+    if clot == "possible":
+        return Advice(None, None, [], [], toolkit.clot_check.stop, "error", clot)
     if problem_id in (None, ""):
         return Advice(None, None, [], [], "Choose the problem the woman describes.", "info")
     if problem_id not in toolkit.problems:
@@ -199,13 +258,36 @@ def strength_bar(rank: int, max_rank: int) -> str:
     return "●" * rank + "○" * (max_rank - rank)
 
 
-def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, course: Optional[Course] = None) -> str:
-    """The picker's output as HTML; every data string is escaped."""
+def clot_check_html(result: Advice, toolkit: Toolkit, course: Course) -> str:
+    """The clot question and, when a clot is possible, the same-day route: always the first thing shown."""
+    check = toolkit.clot_check
+    parts = [
+        f'<div class="legpain-clot-check"><p><strong>First: {escape(check.question)}</strong> {escape(check.signs)} '
+        f"{source_links_html(check.source_ids, course)}</p>"
+    ]
+    if result.clot == "possible":
+        parts.append(message_html(check.stop, "error"))
+        items = "".join(
+            f"<li>{escape(course.advice[a].text)} {source_links_html(course.advice[a].source_ids, course)}</li>"
+            for a in check.advice_ids
+        )
+        parts.append(f'<ul class="legpain-clot-route">{items}</ul>')
+    elif result.clot == "unanswered":
+        parts.append(message_html(check.unanswered, "info"))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, course: Optional[Course] = None, clot_signs: Any = None) -> str:
+    """The picker's output as HTML, the clot check first; every data string is escaped."""
     course = course or load_course()
     toolkit = toolkit or load_toolkit(course)
-    result = advise(problem_id, weeks, toolkit)
+    result = advise(problem_id, weeks, toolkit, clot_signs)
+    clot = clot_check_html(result, toolkit, course)
+    if result.clot != "no":
+        return f'<div class="legpain-relief-advice">{clot}</div>'
     if result.message is not None:
-        return message_html(result.message, result.kind)
+        return f'<div class="legpain-relief-advice">{clot}{message_html(result.message, result.kind)}</div>'
     problem = toolkit.problems[result.problem_id]
     rows = []
     for measure in result.measures:
@@ -241,15 +323,21 @@ def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, 
         f'<p class="legpain-safety-note"><strong>Safety first:</strong> {escape(n.text)} {source_links_html(n.source_ids, course)}</p>'
         for n in toolkit.safety_notes
     )
-    return f'<div class="legpain-relief-advice">{notes}{table}{painkillers}</div>'
+    return f'<div class="legpain-relief-advice">{clot}{notes}{table}{painkillers}</div>'
 
 
 # ---------------------------------------------------------------- the builder
 
 
 def relief_picker(problem_id: Optional[str] = None, weeks: int = 24) -> widgets.VBox:
-    """'What would you advise?': choose a problem and a week; see the measures and cautions."""
+    """'What would you advise?': answer the clot question, then choose a problem and a week."""
     toolkit = load_toolkit()
+    clot = widgets.RadioButtons(
+        options=CLOT_ANSWERS,
+        value=None,
+        description=toolkit.clot_check.question,
+        style=LABEL_STYLE,
+    )
     problem = widgets.Dropdown(
         options=[("Choose a problem", "")] + [(p.label, p.id) for p in toolkit.problems.values()],
         value=problem_id if problem_id is not None else next(iter(toolkit.problems)),
@@ -266,12 +354,12 @@ def relief_picker(problem_id: Optional[str] = None, weeks: int = 24) -> widgets.
     output = output_area()
 
     def update(_: Any = None) -> None:
-        output.value = advise_html(problem.value, week.value, toolkit)
+        output.value = advise_html(problem.value, week.value, toolkit, clot_signs=clot.value)
 
-    problem.observe(update, names="value")
-    week.observe(update, names="value")
+    for control in (clot, problem, week):
+        control.observe(update, names="value")
     update()
-    box = widgets.VBox([widgets.HTML(heading_html("What would you advise?")), problem, week, output])
+    box = widgets.VBox([widgets.HTML(heading_html("What would you advise?")), clot, problem, week, output])
     box.add_class("legpain-relief-picker")
     return box
 
