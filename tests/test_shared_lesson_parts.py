@@ -170,11 +170,20 @@ def test_show_widget_wraps_the_widget_with_the_course_style(monkeypatch):
     import legpain.widgets as course_widgets
 
     shown = []
-    monkeypatch.setattr(course_widgets, "display", shown.append)
+    monkeypatch.setattr(course_widgets, "display", lambda bundle, raw=False: shown.append((bundle, raw)))
     box = widgets.VBox([widgets.Checkbox(description="A tick box")])
-    course_widgets.show_widget(box)
-    style, shown_box = shown
-    assert shown_box is box and "legpain-widget" in box._dom_classes
+    course_widgets.show_widget(box, "this tick box")
+    (style_bundle, raw_style), (box_bundle, raw_box) = shown
+    assert raw_style and raw_box
+    view = "application/vnd.jupyter.widget-view+json"
+    assert box_bundle[view]["model_id"] == box.model_id and "legpain-widget" in box._dom_classes
+    # Where widgets cannot run, the stored output is an instruction, never a Python repr.
+    assert box_bundle["text/plain"] == "Run the notebook (menu Run → Run All Cells) to use this tick box."
+    assert "VBox(" not in box_bundle["text/plain"] and "Run All Cells" in box_bundle["text/html"]
+    assert style_bundle["text/plain"] == "" and "HTML(" not in style_bundle["text/plain"]
+    from ipywidgets import Widget
+
+    style = Widget.widgets[style_bundle[view]["model_id"]]
     assert style.layout.display == "none"
     assert "<style>" in style.value and ".legpain-widget" in style.value and "font-size: 16px" in style.value
     assert "white-space: normal" in style.value  # long quiz answers wrap, not overlap
