@@ -71,7 +71,9 @@ def test_saved_from_one_clean_run(nb):
         plain = " ".join(_text(out.get("data", {}).get("text/plain")) for out in cell["outputs"])
         if any(call in _text(cell["source"]) for call in PANELS):
             assert any(WIDGET in out.get("data", {}) for out in cell["outputs"])
-            assert "interactive panel" in plain and " at 0x" not in plain  # readable, and no memory address
+            # an instruction a student can act on, never a Python repr
+            assert "Run the notebook (menu Run → Run All Cells) to use the " in plain
+            assert "Box(" not in plain and "HTML(" not in plain and " at 0x" not in plain
         elif "show_quiz(" in _text(cell["source"]):
             assert any(WIDGET in out.get("data", {}) for out in cell["outputs"])
             assert plain.startswith("Self-check, ") and "press Check" in plain  # an instruction, not a repr
