@@ -101,7 +101,7 @@ def checker_series(page: Any, root: Any, n: int, with_bars: bool, clear: Callabl
 
     course = load_course(DATA)
     everyday = next(s for s in course.symptoms.values() if s.level == Level.SELF_CARE)
-    flag = next(s for s in course.symptoms.values() if s.level == Level.URGENT and s.red_flag)
+    flag = next(s for s in course.symptoms.values() if course.single_symptom_level(s.id) == Level.URGENT and s.red_flag)
     clear()
     controls.perform(root, "check", everyday.label)
     root.locator(".legpain-banner.legpain-level-self-care").wait_for()

@@ -25,9 +25,10 @@ pytestmark = pytest.mark.skipif(not (NOTEBOOKS / ex.NOTEBOOK).is_file(), reason=
 
 
 def first_symptom(level: Level, red_flag: Optional[bool] = None) -> Any:
-    """The first symptom in data/symptoms.csv with this level (and red-flag status)."""
+    """The first symptom in data/symptoms.csv whose level on its own, with the stage not given
+    (the checker's default, counted as the most dangerous stage), is ``level``."""
     for symptom in COURSE.symptoms.values():
-        if symptom.level == level and (red_flag is None or symptom.red_flag == red_flag):
+        if COURSE.single_symptom_level(symptom.id) == level and (red_flag is None or symptom.red_flag == red_flag):
             return symptom
     raise LookupError(f"no symptom with level {level.value} in data/symptoms.csv")
 

@@ -28,8 +28,7 @@ CSS = """<style>
   border: 3px solid #000000 !important; background: #FFFFFF !important; color: #000000 !important; font-weight: bold; }
 .legpain-explorer.legpain-hc .legpain-panel { border: 4px solid #000000; }
 .legpain-explorer.legpain-hc input[type=checkbox] { width: 28px; height: 28px; outline: 3px solid #000000; }
-.legpain-explorer .legpain-result-column { position: sticky; top: 0; align-self: flex-start; z-index: 2;
-  background: #FFFFFF; max-height: 100vh; overflow-y: auto; }
+.legpain-explorer .legpain-result-column { position: sticky; top: 0; align-self: flex-start; z-index: 2; background: #FFFFFF; }
 </style>"""
 
 
