@@ -1,0 +1,360 @@
+"""Lesson 10 (the weeks after the birth): its data and the plain callbacks behind its widgets.
+
+Every word the lesson shows is in ``data/lessons/10_after_the_birth.yaml`` (and, for the risk
+assessment, in ``data/vte_risk_*.csv``). This module validates that data once per load and turns
+it into HTML with Jinja2 templates that escape every value:
+
+* :func:`vte_risk_html` wraps :func:`legpain.vte_risk` for the RCOG Green-top 37a widget;
+* :func:`compare_sbar` compares a student's SBAR handover with a case's model answer, and
+  :func:`sbar_feedback_html` shows the comparison.
+
+Nothing here imports ipywidgets' controls or draws a figure: ``legpain.widgets.postnatal`` and
+``legpain.figures.postnatal`` do that, and call these functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional
+
+from jinja2 import Environment, StrictUndefined
+from pydantic import BaseModel, ConfigDict, Field
+
+from .data import Course, DataError, _all_source_ids, _check_ref, _validate, lesson_file, load_course
+from .levels import Level
+from .render import level_banner_html, source_links_html
+from .vte import STAGES, load_vte_risk, vte_risk
+from .widgets import message_html
+
+LESSON_ID = "10_after_the_birth"
+FILE = f"data/lessons/{LESSON_ID}.yaml"
+
+_TEMPLATES = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+VTE_RESULT = _TEMPLATES.from_string("""
+<div class="legpain-vte-result">
+<p class="legpain-vte-score" style="font-size:1.5em;margin:0.3em 0"><strong>Score: {{ score }}</strong> · {{ stage }}</p>
+<p class="legpain-vte-recommendation" style="font-size:1.2em"><strong>Recommendation:</strong> {{ recommendation }}</p>
+{% if factors %}
+<table class="legpain-vte-factors"><caption>Risk factors that counted</caption>
+<thead><tr><th scope="col">Risk factor</th><th scope="col">Points</th></tr></thead>
+<tbody>{% for factor in factors %}<tr><td>{{ factor.label }}</td><td>{{ factor.points }}</td></tr>{% endfor %}</tbody></table>
+{% else %}
+<p>No risk factor that is ticked counts at this assessment.</p>
+{% endif %}
+<p><strong>Why:</strong></p>
+<ul class="legpain-vte-explanation">{% for line in lines %}<li>{{ line.text }} {{ line.sources | safe }}</li>{% endfor %}</ul>
+<p><small>{{ note }} {{ note_sources | safe }}</small></p>
+</div>
+""")
+
+CASE_STORY = _TEMPLATES.from_string("""
+<div class="legpain-sbar-case"><h4 style="margin:0.4em 0">{{ case.title }}</h4>
+<blockquote style="font-size:16px;border-left:4px solid #000;margin:0.4em 0;padding:0.2em 0.8em">{{ case.story }}</blockquote></div>
+""")
+
+SBAR_FEEDBACK = _TEMPLATES.from_string("""
+<div class="legpain-sbar-feedback">
+{% for part in parts %}
+<section class="legpain-sbar-part" data-part="{{ part.id }}">
+<h4 style="margin:0.6em 0 0.2em">{{ part.letter }}: {{ part.label }}</h4>
+{% if part.empty %}
+<p><strong>Your answer:</strong> <em>left empty</em></p>
+{% else %}
+<p><strong>Your answer:</strong> {{ part.answer }}</p>
+{% endif %}
+{% if part.covered %}<p><strong>✔ Key points found in your answer:</strong></p><ul class="legpain-sbar-covered">{% for point in part.covered %}<li>{{ point }}</li>{% endfor %}</ul>{% endif %}
+{% if part.missed %}<p><strong>✘ Key points not found in your answer:</strong></p><ul class="legpain-sbar-missed">{% for point in part.missed %}<li>{{ point }}</li>{% endfor %}</ul>{% endif %}
+<p><strong>Model answer:</strong> {{ part.model }}</p>
+</section>
+{% endfor %}
+<p><strong>Found: {{ found }} of {{ total }} key points.</strong> {{ check_note }}</p>
+<p><strong>How urgent:</strong></p>{{ banner | safe }}
+<p><strong>What to document:</strong></p>
+<ul class="legpain-sbar-document">{% for item in document %}<li>{{ item }}</li>{% endfor %}</ul>
+<p>Sources: {{ sources | safe }}</p>
+</div>
+""")
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _Sourced(_Item):
+    source_ids: list[str] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- the figure's data
+
+
+class Cohort(_Sourced):
+    women: int = Field(gt=0)
+    lead: str = Field(min_length=10)
+    outcome: str = Field(min_length=5)
+    beyond: str = Field(min_length=10)
+
+
+class EventWindow(_Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    period: str = Field(min_length=5)
+    after_birth: int = Field(ge=0)
+    a_year_later: int = Field(ge=0)
+    odds_ratio: float = Field(gt=0)
+
+
+class AfterBirthEvents(_Item):
+    cohort: Cohort
+    windows: list[EventWindow] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- the widgets' data
+
+
+class Labelled(_Item):
+    id: str = Field(min_length=1)
+    label: str = Field(min_length=3)
+
+
+class VteTool(_Sourced):
+    title: str = Field(min_length=3)
+    instruction: str = Field(min_length=20)
+    intro: str = Field(min_length=10)
+    stage_prompt: str = Field(min_length=3)
+    stages: list[Labelled] = Field(min_length=1)
+    groups: list[Labelled] = Field(min_length=1)
+    note: str = Field(min_length=10)
+
+
+class SbarPart(_Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    letter: str = Field(min_length=1, max_length=1)
+    label: str = Field(min_length=3)
+    prompt: str = Field(min_length=10)
+
+
+class ChecklistPoint(_Item):
+    point: str = Field(min_length=5)
+    any_of: list[str] = Field(min_length=1)
+
+
+class SbarCase(_Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    title: str = Field(min_length=5)
+    story: str = Field(min_length=20)
+    level: Level
+    model: dict[str, str]
+    checklist: dict[str, list[ChecklistPoint]]
+    document: list[str] = Field(min_length=1)
+
+
+class Sbar(_Item):
+    title: str = Field(min_length=3)
+    instruction: str = Field(min_length=20)
+    intro: str = Field(min_length=10)
+    check_note: str = Field(min_length=10)
+    empty_message: str = Field(min_length=10)
+    parts: list[SbarPart] = Field(min_length=1)
+    cases: list[SbarCase] = Field(min_length=1)
+
+    def case(self, case_id: Any) -> Optional[SbarCase]:
+        return next((c for c in self.cases if c.id == case_id), None)
+
+
+def _section(key: str, model: type[BaseModel], course: Course) -> Any:
+    raw = lesson_file(LESSON_ID, course).get(key)
+    if not isinstance(raw, dict):
+        raise DataError(FILE, None, key, "a mapping of keys to values", type(raw).__name__)
+    item = _validate(model, raw, FILE, key)
+    for source_id in _all_source_ids(item.model_dump()):
+        _check_ref(source_id, course.sources, FILE, key, "source_ids", "sources.csv")
+    return item
+
+
+def load_after_birth_events(course: Optional[Course] = None) -> AfterBirthEvents:
+    """The figure's data: events after the birth and in the same weeks a year later."""
+    return _section("after_birth_events", AfterBirthEvents, course or load_course())
+
+
+def load_vte_tool(course: Optional[Course] = None) -> VteTool:
+    """The risk-assessment widget's words; its stages and groups must be those of the VTE risk data."""
+    course = course or load_course()
+    tool = _section("vte_tool", VteTool, course)
+    if sorted(s.id for s in tool.stages) != sorted(STAGES):
+        raise DataError(FILE, "vte_tool", "stages", f"one entry for each of {', '.join(STAGES)}", [s.id for s in tool.stages])
+    groups = {f.group for f in load_vte_risk(course).factors.values()}
+    if sorted(g.id for g in tool.groups) != sorted(groups):
+        raise DataError(FILE, "vte_tool", "groups", f"one entry for each group in data/vte_risk_factors.csv ({', '.join(sorted(groups))})",
+                        [g.id for g in tool.groups])
+    return tool
+
+
+def load_sbar(course: Optional[Course] = None) -> Sbar:
+    """The SBAR builder's parts and cases; every case answers every part, and ids are unique."""
+    sbar = _section("sbar", Sbar, course or load_course())
+    part_ids = [p.id for p in sbar.parts]
+    if len(set(part_ids)) != len(part_ids):
+        raise DataError(FILE, "sbar", "parts", "unique part ids", part_ids)
+    seen: set[str] = set()
+    for i, case in enumerate(sbar.cases):
+        where = f"sbar.cases[{i}]"
+        if case.id in seen:
+            raise DataError(FILE, where, "id", "a unique id", case.id)
+        seen.add(case.id)
+        for key, value in (("model", case.model), ("checklist", case.checklist)):
+            if sorted(value) != sorted(part_ids):
+                raise DataError(FILE, where, key, f"one entry for each part: {', '.join(part_ids)}", sorted(value))
+        if any(not text.strip() for text in case.model.values()):
+            raise DataError(FILE, where, "model", "a model answer for every part")
+    return sbar
+
+
+# ---------------------------------------------------------------- the risk-assessment callback
+
+
+def vte_risk_html(factor_ids: Any, stage: Any, course: Optional[Course] = None) -> str:
+    """The callback of the risk-assessment widget: score, recommendation, counted factors and reasons.
+
+    Bad input (an unknown stage or factor) gives the tool's own sentence as a message, never a traceback.
+    """
+    course = course or load_course()
+    words = load_vte_tool(course)
+    if isinstance(factor_ids, (str, bytes)) or not isinstance(factor_ids, Iterable):
+        return message_html("Give the woman's risk factors as a list of factor ids, such as ['smoker'].", "error")
+    try:
+        result = vte_risk(list(factor_ids), stage, course)
+    except ValueError as exc:
+        return message_html(str(exc), "error")
+    recommendation = load_vte_risk(course).recommendations[(result.stage, result.recommendation)]
+    stage_label = next(s.label for s in words.stages if s.id == result.stage)
+    lines = [{"text": line.text, "sources": source_links_html(line.source_ids, course)} for line in result.explanation]
+    return VTE_RESULT.render(
+        score=result.score,
+        stage=stage_label,
+        recommendation=recommendation.label,
+        factors=result.factors,
+        lines=lines,
+        note=words.note,
+        note_sources=source_links_html(words.source_ids, course),
+    ).strip()
+
+
+# ---------------------------------------------------------------- the SBAR callbacks
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces, with a space at each end, for whole-word matching."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.casefold())) + " "
+
+
+def mentions(text: str, phrases: Iterable[str]) -> bool:
+    """Whether ``text`` contains any of the phrases as whole words ('c-section' matches 'c section')."""
+    haystack = _words(text)
+    return any(_words(phrase).strip() and _words(phrase) in haystack for phrase in phrases)
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """One SBAR part: the student's text, the key points found and missed, and the model answer."""
+
+    id: str
+    letter: str
+    label: str
+    answer: str
+    covered: tuple[str, ...]
+    missed: tuple[str, ...]
+    model: str
+
+    @property
+    def empty(self) -> bool:
+        return not self.answer
+
+
+@dataclass(frozen=True)
+class SbarComparison:
+    """The comparison of a whole handover with the model answer (``parts`` empty when there is only a message)."""
+
+    case_id: Optional[str]
+    parts: tuple[PartResult, ...]
+    message: Optional[str] = None
+
+    @property
+    def found(self) -> int:
+        return sum(len(p.covered) for p in self.parts)
+
+    @property
+    def total(self) -> int:
+        return sum(len(p.covered) + len(p.missed) for p in self.parts)
+
+
+def compare_sbar(case_id: Any, answers: Mapping[str, Any], sbar: Optional[Sbar] = None) -> SbarComparison:
+    """Compare a student's four SBAR parts with the case's checklist and model answer.
+
+    ``answers`` maps part ids to the text typed. A missing or blank part counts as empty; an
+    unknown case, or an answer that is not text, gives a message instead of a comparison.
+    """
+    sbar = sbar or load_sbar()
+    case = sbar.case(case_id)
+    if case is None:
+        return SbarComparison(None, (), f"Choose one of the cases: {', '.join(c.title for c in sbar.cases)}.")
+    if not isinstance(answers, Mapping):
+        return SbarComparison(case.id, (), "Give the answers as the text of each SBAR part.")
+    texts = {}
+    for part in sbar.parts:
+        value = answers.get(part.id)
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            return SbarComparison(case.id, (), f"Type the {part.label} part as text.")
+        texts[part.id] = value.strip()
+    if not any(texts.values()):
+        return SbarComparison(case.id, (), sbar.empty_message)
+    parts = []
+    for part in sbar.parts:
+        text = texts[part.id]
+        points = case.checklist[part.id]
+        covered = tuple(p.point for p in points if text and mentions(text, p.any_of))
+        missed = tuple(p.point for p in points if p.point not in covered)
+        parts.append(PartResult(part.id, part.letter, part.label, text, covered, missed, case.model[part.id]))
+    return SbarComparison(case.id, tuple(parts))
+
+
+def sbar_progress_html(answers: Mapping[str, Any], sbar: Optional[Sbar] = None) -> str:
+    """A status line while the student writes: which parts have text so far (empty when none)."""
+    sbar = sbar or load_sbar()
+    written = [p.letter for p in sbar.parts if isinstance(answers.get(p.id), str) and answers[p.id].strip()]
+    if not written:
+        return ""
+    return message_html(f"Written so far: {', '.join(written)}. Press Compare with the model answer when you are ready.", "info")
+
+
+def sbar_feedback_html(comparison: SbarComparison, sbar: Optional[Sbar] = None, course: Optional[Course] = None) -> str:
+    """The comparison as the student sees it: each part with what was found and missed, then the model answer."""
+    course = course or load_course()
+    sbar = sbar or load_sbar(course)
+    if comparison.message is not None:
+        return message_html(comparison.message, "info")
+    case = sbar.case(comparison.case_id)
+    assert case is not None  # compare_sbar only returns parts for a known case
+    part_sources = [s for p in sbar.parts for s in p.source_ids]
+    return SBAR_FEEDBACK.render(
+        parts=comparison.parts,
+        found=comparison.found,
+        total=comparison.total,
+        check_note=sbar.check_note,
+        banner=level_banner_html(case.level, course=course),
+        document=case.document,
+        sources=source_links_html(dict.fromkeys([*case.source_ids, *part_sources]), course),
+    ).strip()
+
+
+def case_story_html(case_id: Any, sbar: Optional[Sbar] = None) -> str:
+    """The case as the student first reads it."""
+    sbar = sbar or load_sbar()
+    case = sbar.case(case_id)
+    if case is None:
+        return message_html(f"Choose one of the cases: {', '.join(c.title for c in sbar.cases)}.", "info")
+    return CASE_STORY.render(case=case).strip()

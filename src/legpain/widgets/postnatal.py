@@ -1,0 +1,167 @@
+"""Lesson 10 widgets: the RCOG Green-top 37a risk assessment and the SBAR builder.
+
+Both are thin: the callbacks are :func:`legpain.postnatal.vte_risk_html`,
+:func:`legpain.postnatal.compare_sbar` and :func:`legpain.postnatal.sbar_feedback_html`, tested
+with pytest. Each widget is one box that carries the course style inside it, and its plain-text
+form (what a saved notebook shows where widgets cannot run) is an instruction from the lesson data.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Optional
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from ..data import Course, load_course
+from ..postnatal import (
+    case_story_html, compare_sbar, load_sbar, load_vte_tool, sbar_feedback_html, sbar_progress_html, vte_risk_html,
+)
+from ..vte import load_vte_risk
+from . import COURSE_CSS, LABEL_STYLE, heading_html, output_area
+
+# Long labels wrap beside their tick box, and text areas are wide enough to write a sentence.
+POSTNATAL_CSS = """
+.legpain-vte-tool .widget-checkbox { height: auto; width: auto; }
+.legpain-vte-tool .widget-checkbox label.widget-label-basic {
+  display: flex; align-items: flex-start; gap: 0.4em; white-space: normal; line-height: 1.35;
+}
+.legpain-vte-tool .widget-checkbox input[type="checkbox"] { flex: 0 0 auto; align-self: flex-start; margin-top: 0.15em; }
+.legpain-sbar-builder textarea { font-size: 16px; line-height: 1.4; }
+"""
+TEXTAREA_LABEL_WIDTH = "10.5em"  # the same for the four parts, so that the text areas line up
+
+
+class InstructionBox(widgets.VBox):
+    """A course widget box whose plain-text form is an instruction, not a Python repr."""
+
+    def __init__(self, children: list[widgets.Widget], instruction: str, **kwargs: Any):
+        style = widgets.HTML(f"<style>{COURSE_CSS}{POSTNATAL_CSS}</style>", layout=widgets.Layout(display="none"))
+        super().__init__([style, *children], **kwargs)
+        self.instruction = instruction
+        self.add_class("legpain-widget")
+
+    def __repr__(self) -> str:
+        return self.instruction
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = self.instruction
+        return bundle
+
+
+# ---------------------------------------------------------------- RCOG risk assessment
+
+
+def vte_risk_widget(course: Optional[Course] = None) -> InstructionBox:
+    """A stage choice and one tick box per risk factor, grouped; the result updates on every change."""
+    course = course or load_course()
+    words = load_vte_tool(course)
+    factors = load_vte_risk(course).factors
+    stage = widgets.RadioButtons(
+        options=[(s.label, s.id) for s in words.stages],
+        value=words.stages[0].id,
+        description=words.stage_prompt,
+        style=LABEL_STYLE,
+        layout=widgets.Layout(width="auto"),
+    )
+    boxes = {
+        factor.id: widgets.Checkbox(value=False, description=factor.label, indent=False, layout=widgets.Layout(width="auto"))
+        for factor in factors.values()
+    }
+    output = output_area()
+
+    def update(_: Any = None) -> None:
+        output.value = vte_risk_html([i for i, box in boxes.items() if box.value], stage.value, course)
+
+    stage.observe(update, names="value")
+    for box in boxes.values():
+        box.observe(update, names="value")
+    update()
+    groups = []
+    for group in words.groups:
+        members = [boxes[f.id] for f in factors.values() if f.group == group.id]
+        groups.append(widgets.VBox([widgets.HTML(f"<strong>{escape(group.label)}</strong>"), *members]))
+    # The factors and the result side by side, so the result stays in view; on a narrow screen they wrap.
+    columns = widgets.HBox(
+        [widgets.VBox(groups, layout=widgets.Layout(flex="1 1 420px")), widgets.VBox([output], layout=widgets.Layout(flex="1 1 360px"))],
+        layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="1em"),
+    )
+    panel = InstructionBox(
+        [widgets.HTML(heading_html(words.title)), widgets.HTML(f"<p>{escape(words.intro)}</p>"), stage, columns],
+        words.instruction,
+    )
+    panel.add_class("legpain-vte-tool")
+    return panel
+
+
+def show_vte_risk_tool() -> None:
+    """Show the RCOG Green-top 37a risk assessment."""
+    display(vte_risk_widget())
+
+
+# ---------------------------------------------------------------- SBAR builder
+
+
+def sbar_builder(case_id: Optional[str] = None, course: Optional[Course] = None) -> InstructionBox:
+    """Choose a case, write S, B, A and R, press Compare: the key points found and the model answer."""
+    course = course or load_course()
+    sbar = load_sbar(course)
+    chooser = widgets.Dropdown(
+        options=[(f"{i}. {c.title}", c.id) for i, c in enumerate(sbar.cases, start=1)],
+        value=case_id or sbar.cases[0].id,
+        description="Case:",
+        style=LABEL_STYLE,
+        layout=widgets.Layout(width="auto", min_width="320px"),
+    )
+    story = output_area()
+    areas = {
+        part.id: widgets.Textarea(
+            value="",
+            placeholder=part.prompt,
+            description=f"{part.letter}: {part.label}",
+            style={"description_width": TEXTAREA_LABEL_WIDTH},
+            layout=widgets.Layout(width="95%", height="5.5em"),
+        )
+        for part in sbar.parts
+    }
+    compare = widgets.Button(description="Compare with the model answer", button_style="primary",
+                             tooltip="Compare your SBAR with the model answer", layout=widgets.Layout(width="auto"))
+    progress = output_area()
+    feedback = output_area()
+
+    def answers() -> dict[str, str]:
+        return {key: area.value for key, area in areas.items()}
+
+    def on_case(_: Any = None) -> None:
+        story.value = case_story_html(chooser.value, sbar)
+        for area in areas.values():
+            area.value = ""
+        feedback.value = ""
+
+    def on_text(_: Any) -> None:
+        progress.value = sbar_progress_html(answers(), sbar)
+
+    def on_compare(_: Any) -> None:
+        comparison = compare_sbar(chooser.value, answers(), sbar)
+        feedback.value = sbar_feedback_html(comparison, sbar, course)
+
+    chooser.observe(on_case, names="value")
+    for area in areas.values():
+        area.observe(on_text, names="value")
+    compare.on_click(on_compare)
+    on_case()
+    panel = InstructionBox(
+        [widgets.HTML(heading_html(sbar.title)), widgets.HTML(f"<p>{escape(sbar.intro)}</p>"), chooser, story,
+         *areas.values(), progress, widgets.HBox([compare]), feedback],
+        sbar.instruction,
+    )
+    panel.add_class("legpain-sbar-builder")
+    return panel
+
+
+def show_sbar_builder() -> None:
+    """Show the SBAR builder."""
+    display(sbar_builder())
