@@ -26,7 +26,8 @@ from legpain.postnatal import (
     vte_risk_html,
 )
 from legpain.quiz import load_quiz
-from legpain.widgets.postnatal import InstructionBox, sbar_builder, vte_risk_widget
+from legpain.widgets import RUN_FIRST
+from legpain.widgets.postnatal import sbar_builder, show_sbar_builder, show_vte_risk_tool, vte_risk_widget
 
 from conftest import DATA, ROOT, edit_lesson, html_text
 
@@ -187,15 +188,16 @@ def test_ticking_boxes_updates_the_score(course):
     assert "Score: 2" in html_text(_output(box))
 
 
-def test_saved_form_of_each_widget_is_its_instruction(course):
-    for build, key in ((vte_risk_widget, "vte_tool"), (sbar_builder, "sbar")):
-        box = build(course=course)
-        assert isinstance(box, InstructionBox)
-        bundle = box._repr_mimebundle_()
-        assert bundle["text/plain"] == RAW[key]["instruction"]
-        assert repr(box) == RAW[key]["instruction"]
-        assert "legpain-widget" in box._dom_classes
-        assert "<style>" in box.children[0].value
+@pytest.mark.parametrize("show, key", [(show_vte_risk_tool, "vte_tool"), (show_sbar_builder, "sbar")])
+def test_each_widget_is_saved_as_an_instruction_to_run_the_notebook(monkeypatch, show, key):
+    import legpain.widgets as course_widgets
+
+    shown = []
+    monkeypatch.setattr(course_widgets, "display", lambda bundle, raw=False: shown.append(bundle))
+    show()
+    texts = [bundle["text/plain"] for bundle in shown]
+    assert texts[-1] == RUN_FIRST.format(what=RAW[key]["what"])
+    assert not any(t.startswith(("VBox(", "HTML(")) for t in texts)
 
 
 def test_stored_widget_outputs_in_the_notebook_read_as_instructions():
@@ -205,8 +207,9 @@ def test_stored_widget_outputs_in_the_notebook_read_as_instructions():
         for cell in nb["cells"] if cell["cell_type"] == "code"
         for out in cell["outputs"] if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
     ]
-    assert RAW["vte_tool"]["instruction"] in texts and RAW["sbar"]["instruction"] in texts
-    assert not any(t.startswith(("VBox(", "HTML(", "QuizBox(", "InstructionBox(")) for t in texts)
+    for key in ("vte_tool", "sbar"):
+        assert RUN_FIRST.format(what=RAW[key]["what"]) in texts
+    assert not any(t.startswith(("VBox(", "HTML(", "QuizBox(")) for t in texts)
 
 
 # ------------------------------------------------------------------ the SBAR comparison

@@ -2,7 +2,7 @@
 
 Every word the lesson shows is in ``data/lessons/10_after_the_birth.yaml`` (and, for the risk
 assessment, in ``data/vte_risk_*.csv``). This module validates that data once per load and turns
-it into HTML with Jinja2 templates that escape every value:
+it into HTML with the package's templates (``legpain/templates``), which escape every value:
 
 * :func:`vte_risk_html` wraps :func:`legpain.vte_risk` for the RCOG Green-top 37a widget;
 * :func:`compare_sbar` compares a student's SBAR handover with a case's model answer, and
@@ -19,65 +19,19 @@ from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
-from jinja2 import Environment, StrictUndefined
 from pydantic import BaseModel, ConfigDict, Field
 
-from .data import Course, DataError, _all_source_ids, _check_ref, _validate, lesson_file, load_course
+from .content.lessons import _all_source_ids
+from .content.reader import _check_ref, _validate
+from .data import Course, DataError, lesson_file, load_course
 from .levels import Level
-from .render import level_banner_html, source_links_html
+from .render import level_banner_html
+from .templating import markup, render
 from .vte import STAGES, load_vte_risk, vte_risk
 from .widgets import message_html
 
 LESSON_ID = "10_after_the_birth"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
-
-_TEMPLATES = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-VTE_RESULT = _TEMPLATES.from_string("""
-<div class="legpain-vte-result">
-<p class="legpain-vte-score" style="font-size:1.5em;margin:0.3em 0"><strong>Score: {{ score }}</strong> · {{ stage }}</p>
-<p class="legpain-vte-recommendation" style="font-size:1.2em"><strong>Recommendation:</strong> {{ recommendation }}</p>
-{% if factors %}
-<table class="legpain-vte-factors"><caption>Risk factors that counted</caption>
-<thead><tr><th scope="col">Risk factor</th><th scope="col">Points</th></tr></thead>
-<tbody>{% for factor in factors %}<tr><td>{{ factor.label }}</td><td>{{ factor.points }}</td></tr>{% endfor %}</tbody></table>
-{% else %}
-<p>No risk factor that is ticked counts at this assessment.</p>
-{% endif %}
-<p><strong>Why:</strong></p>
-<ul class="legpain-vte-explanation">{% for line in lines %}<li>{{ line.text }} {{ line.sources | safe }}</li>{% endfor %}</ul>
-<p><small>{{ note }} {{ note_sources | safe }}</small></p>
-</div>
-""")
-
-CASE_STORY = _TEMPLATES.from_string("""
-<div class="legpain-sbar-case"><h4 style="margin:0.4em 0">{{ case.title }}</h4>
-<blockquote style="font-size:16px;border-left:4px solid #000;margin:0.4em 0;padding:0.2em 0.8em">{{ case.story }}</blockquote></div>
-""")
-
-SBAR_FEEDBACK = _TEMPLATES.from_string("""
-<div class="legpain-sbar-feedback">
-{% for part in parts %}
-<section class="legpain-sbar-part" data-part="{{ part.id }}">
-<h4 style="margin:0.6em 0 0.2em">{{ part.letter }}: {{ part.label }}</h4>
-{% if part.empty %}
-<p><strong>Your answer:</strong> <em>left empty</em></p>
-{% else %}
-<p><strong>Your answer:</strong> {{ part.answer }}</p>
-{% endif %}
-{% if part.covered %}<p><strong>✔ Key points found in your answer:</strong></p><ul class="legpain-sbar-covered">{% for point in part.covered %}<li>{{ point }}</li>{% endfor %}</ul>{% endif %}
-{% if part.missed %}<p><strong>✘ Key points not found in your answer:</strong></p><ul class="legpain-sbar-missed">{% for point in part.missed %}<li>{{ point }}</li>{% endfor %}</ul>{% endif %}
-<p><strong>Model answer:</strong> {{ part.model }}</p>
-</section>
-{% endfor %}
-<p><strong>Found: {{ found }} of {{ total }} key points.</strong> {{ check_note }}</p>
-<p><strong>How urgent:</strong></p>{{ banner | safe }}
-<p><strong>What to document:</strong></p>
-<ul class="legpain-sbar-document">{% for item in document %}<li>{{ item }}</li>{% endfor %}</ul>
-<p>Sources: {{ sources | safe }}</p>
-</div>
-""")
-
 
 class _Item(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -120,7 +74,7 @@ class Labelled(_Item):
 
 class VteTool(_Sourced):
     title: str = Field(min_length=3)
-    instruction: str = Field(min_length=20)
+    what: str = Field(min_length=5)
     intro: str = Field(min_length=10)
     stage_prompt: str = Field(min_length=3)
     stages: list[Labelled] = Field(min_length=1)
@@ -153,7 +107,7 @@ class SbarCase(_Sourced):
 
 class Sbar(_Item):
     title: str = Field(min_length=3)
-    instruction: str = Field(min_length=20)
+    what: str = Field(min_length=5)
     intro: str = Field(min_length=10)
     check_note: str = Field(min_length=10)
     empty_message: str = Field(min_length=10)
@@ -230,16 +184,20 @@ def vte_risk_html(factor_ids: Any, stage: Any, course: Optional[Course] = None) 
         return message_html(str(exc), "error")
     recommendation = load_vte_risk(course).recommendations[(result.stage, result.recommendation)]
     stage_label = next(s.label for s in words.stages if s.id == result.stage)
-    lines = [{"text": line.text, "sources": source_links_html(line.source_ids, course)} for line in result.explanation]
-    return VTE_RESULT.render(
+    return render(
+        "vte_risk_result.html",
         score=result.score,
         stage=stage_label,
         recommendation=recommendation.label,
         factors=result.factors,
-        lines=lines,
+        lines=[{"text": line.text, "sources": _sources(line.source_ids, course)} for line in result.explanation],
         note=words.note,
-        note_sources=source_links_html(words.source_ids, course),
-    ).strip()
+        note_sources=_sources(words.source_ids, course),
+    )
+
+
+def _sources(source_ids: Iterable[str], course: Course) -> list[Any]:
+    return [course.sources[source_id] for source_id in dict.fromkeys(source_ids)]
 
 
 # ---------------------------------------------------------------- the SBAR callbacks
@@ -340,15 +298,16 @@ def sbar_feedback_html(comparison: SbarComparison, sbar: Optional[Sbar] = None, 
     case = sbar.case(comparison.case_id)
     assert case is not None  # compare_sbar only returns parts for a known case
     part_sources = [s for p in sbar.parts for s in p.source_ids]
-    return SBAR_FEEDBACK.render(
+    return render(
+        "sbar_feedback.html",
         parts=comparison.parts,
         found=comparison.found,
         total=comparison.total,
         check_note=sbar.check_note,
-        banner=level_banner_html(case.level, course=course),
+        banner=markup(level_banner_html(case.level, course=course)),
         document=case.document,
-        sources=source_links_html(dict.fromkeys([*case.source_ids, *part_sources]), course),
-    ).strip()
+        sources=_sources([*case.source_ids, *part_sources], course),
+    )
 
 
 def case_story_html(case_id: Any, sbar: Optional[Sbar] = None) -> str:
@@ -357,4 +316,4 @@ def case_story_html(case_id: Any, sbar: Optional[Sbar] = None) -> str:
     case = sbar.case(case_id)
     if case is None:
         return message_html(f"Choose one of the cases: {', '.join(c.title for c in sbar.cases)}.", "info")
-    return CASE_STORY.render(case=case).strip()
+    return render("sbar_case_story.html", title=case.title, story=case.story)

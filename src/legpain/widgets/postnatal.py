@@ -2,8 +2,8 @@
 
 Both are thin: the callbacks are :func:`legpain.postnatal.vte_risk_html`,
 :func:`legpain.postnatal.compare_sbar` and :func:`legpain.postnatal.sbar_feedback_html`, tested
-with pytest. Each widget is one box that carries the course style inside it, and its plain-text
-form (what a saved notebook shows where widgets cannot run) is an instruction from the lesson data.
+with pytest. Each is shown with :func:`legpain.widgets.show_widget`, so a saved notebook reads
+"Run the notebook ... to use ..." where widgets cannot run, never a Python repr.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from ..data import Course, load_course
 from ..postnatal import (
     case_story_html, compare_sbar, load_sbar, load_vte_tool, sbar_feedback_html, sbar_progress_html, vte_risk_html,
 )
 from ..vte import load_vte_risk
-from . import COURSE_CSS, LABEL_STYLE, heading_html, output_area
+from . import LABEL_STYLE, heading_html, output_area, show_widget
 
 # Long labels wrap beside their tick box, and text areas are wide enough to write a sentence.
 POSTNATAL_CSS = """
@@ -33,29 +32,18 @@ POSTNATAL_CSS = """
 TEXTAREA_LABEL_WIDTH = "10.5em"  # the same for the four parts, so that the text areas line up
 
 
-class InstructionBox(widgets.VBox):
-    """A course widget box whose plain-text form is an instruction, not a Python repr."""
-
-    def __init__(self, children: list[widgets.Widget], instruction: str, **kwargs: Any):
-        style = widgets.HTML(f"<style>{COURSE_CSS}{POSTNATAL_CSS}</style>", layout=widgets.Layout(display="none"))
-        super().__init__([style, *children], **kwargs)
-        self.instruction = instruction
-        self.add_class("legpain-widget")
-
-    def __repr__(self) -> str:
-        return self.instruction
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/plain"] = self.instruction
-        return bundle
+def _panel(children: list[widgets.Widget], css_class: str) -> widgets.VBox:
+    """A widget's box, with the lesson's extra style inside it (show_widget adds the course style)."""
+    style = widgets.HTML(f"<style>{POSTNATAL_CSS}</style>", layout=widgets.Layout(display="none"))
+    panel = widgets.VBox([style, *children])
+    panel.add_class(css_class)
+    return panel
 
 
 # ---------------------------------------------------------------- RCOG risk assessment
 
 
-def vte_risk_widget(course: Optional[Course] = None) -> InstructionBox:
+def vte_risk_widget(course: Optional[Course] = None) -> widgets.VBox:
     """A stage choice and one tick box per risk factor, grouped; the result updates on every change."""
     course = course or load_course()
     words = load_vte_tool(course)
@@ -89,23 +77,22 @@ def vte_risk_widget(course: Optional[Course] = None) -> InstructionBox:
         [widgets.VBox(groups, layout=widgets.Layout(flex="1 1 420px")), widgets.VBox([output], layout=widgets.Layout(flex="1 1 360px"))],
         layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="1em"),
     )
-    panel = InstructionBox(
+    return _panel(
         [widgets.HTML(heading_html(words.title)), widgets.HTML(f"<p>{escape(words.intro)}</p>"), stage, columns],
-        words.instruction,
+        "legpain-vte-tool",
     )
-    panel.add_class("legpain-vte-tool")
-    return panel
 
 
 def show_vte_risk_tool() -> None:
     """Show the RCOG Green-top 37a risk assessment."""
-    display(vte_risk_widget())
+    course = load_course()
+    show_widget(vte_risk_widget(course), load_vte_tool(course).what)
 
 
 # ---------------------------------------------------------------- SBAR builder
 
 
-def sbar_builder(case_id: Optional[str] = None, course: Optional[Course] = None) -> InstructionBox:
+def sbar_builder(case_id: Optional[str] = None, course: Optional[Course] = None) -> widgets.VBox:
     """Choose a case, write S, B, A and R, press Compare: the key points found and the model answer."""
     course = course or load_course()
     sbar = load_sbar(course)
@@ -153,15 +140,14 @@ def sbar_builder(case_id: Optional[str] = None, course: Optional[Course] = None)
         area.observe(on_text, names="value")
     compare.on_click(on_compare)
     on_case()
-    panel = InstructionBox(
+    return _panel(
         [widgets.HTML(heading_html(sbar.title)), widgets.HTML(f"<p>{escape(sbar.intro)}</p>"), chooser, story,
          *areas.values(), progress, widgets.HBox([compare]), feedback],
-        sbar.instruction,
+        "legpain-sbar-builder",
     )
-    panel.add_class("legpain-sbar-builder")
-    return panel
 
 
 def show_sbar_builder() -> None:
     """Show the SBAR builder."""
-    display(sbar_builder())
+    course = load_course()
+    show_widget(sbar_builder(course=course), load_sbar(course).what)
