@@ -100,8 +100,10 @@ def checker_series(page: Any, root: Any, n: int, with_bars: bool, clear: Callabl
     from legpain.levels import Level
 
     course = load_course(DATA)
-    everyday = next(s for s in course.symptoms.values() if s.level == Level.SELF_CARE)
-    flag = next(s for s in course.symptoms.values() if course.single_symptom_level(s.id) == Level.URGENT and s.red_flag)
+    combined = {s for rule in course.rules.values() if len(rule.all_of) > 1 for s in rule.all_of}
+    alone = [s for s in course.symptoms.values() if s.id not in combined]
+    everyday = next(s for s in alone if s.level == Level.SELF_CARE)
+    flag = next(s for s in alone if course.single_symptom_level(s.id) == Level.URGENT and s.red_flag)
     clear()
     controls.perform(root, "check", everyday.label)
     root.locator(".legpain-banner.legpain-level-self-care").wait_for()

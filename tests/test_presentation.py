@@ -21,13 +21,14 @@ def test_on_sets_large_type_a_readable_measure_and_black_on_white():
 
 def test_switch_is_labelled_and_toggles_the_stylesheet():
     box = presentation_switch()
-    switch, style = box.children
+    switch, style, status = box.children
     assert switch.description == "Presentation mode" and switch.tooltip
-    assert style.value == ""
+    assert style.value == "" and status.value == ""
     switch.value = True
     assert re.search(r"<style class=\"legpain-presentation\">", style.value)
+    assert "Presentation mode is on" in status.value
     switch.value = False
-    assert style.value == ""
+    assert style.value == "" and status.value == ""
 
 
 def test_every_lesson_offers_presentation_mode():

@@ -39,9 +39,14 @@ def presentation_style(on: bool) -> str:
     return f'<style class="legpain-presentation">{PRESENTATION_CSS}</style>' if on else ""
 
 
+ON_MESSAGE = "Presentation mode is on: large type, shorter lines and high contrast. Press the switch again to turn it off."
+
+
 def presentation_switch() -> Any:
     """A labelled switch; turning it on restyles the whole lesson for a projector."""
     import ipywidgets as widgets
+
+    from .widgets import message_html
 
     switch = widgets.ToggleButton(
         value=False,
@@ -51,12 +56,15 @@ def presentation_switch() -> Any:
         layout=widgets.Layout(width="auto", min_width="220px", height="44px"),
     )
     style = widgets.HTML(value="", layout=widgets.Layout(display="none"))
+    status = widgets.HTML(value="")
+    status.add_class("legpain-output")
 
     def on_change(change: Any) -> None:
         style.value = presentation_style(bool(change["new"]))
+        status.value = message_html(ON_MESSAGE, "success") if change["new"] else ""
 
     switch.observe(on_change, names="value")
-    return widgets.HBox([switch, style])
+    return widgets.HBox([switch, style, status], layout=widgets.Layout(align_items="center"))
 
 
 def show_presentation_mode() -> None:

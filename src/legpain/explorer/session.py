@@ -282,11 +282,11 @@ class ExplorerSession:
         week_box = widgets.VBox([know, week, week_msg])
         # The result sits beside the tick boxes and stays on screen while the list scrolls,
         # so every tick visibly changes the banner.
-        left = widgets.VBox([week_box, ticks_box, clear], layout=widgets.Layout(flex="1 1 48%", min_width="300px"))
-        right = widgets.VBox([result, fig], layout=widgets.Layout(flex="1 1 52%", min_width="300px"))
+        left = widgets.VBox([week_box, ticks_box, clear], layout=widgets.Layout(flex="1 1 48%", min_width="300px", overflow="visible"))
+        right = widgets.VBox([result], layout=widgets.Layout(flex="1 1 52%", min_width="300px", overflow="visible"))
         right.add_class("legpain-result-column")
-        columns = widgets.HBox([left, right], layout=widgets.Layout(align_items="flex-start", flex_flow="row wrap", width="100%"))
-        return self._frame("The symptom checker", [columns])
+        columns = widgets.HBox([left, right], layout=widgets.Layout(align_items="flex-start", flex_flow="row wrap", width="100%", overflow="visible"))
+        return self._frame("The symptom checker", [columns, fig])
 
     # -- the body map
     def body_map_part(self) -> Any:
