@@ -7,8 +7,10 @@ import shutil
 
 import pytest
 
+import legpain.content.lessons as lessons
 from legpain import DataError, load_course
-from legpain.data import lesson_file, lesson_source_ids
+from legpain.content.lessons.gait import Scenario
+from legpain.data import lesson_file, lesson_section, lesson_source_ids
 from legpain.figures import figure_bundle, new_figure
 from legpain.quiz import check_answer, load_quiz, quiz_widget
 from legpain.widgets import message_html
@@ -125,6 +127,42 @@ def test_lesson_file_must_name_its_lesson(data_copy):
 def test_unknown_lesson_is_a_value_error(lesson_course):
     with pytest.raises(ValueError, match="Unknown lesson"):
         lesson_file("99_nothing", lesson_course)
+
+
+def _count_validations(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    real = lessons._validate
+
+    def counting(model, item, name, where):
+        seen.append(where)
+        return real(model, item, name, where)
+
+    monkeypatch.setattr(lessons, "_validate", counting)
+    return seen
+
+
+def test_a_lesson_section_is_validated_once_per_data_folder(data_copy, monkeypatch):
+    seen = _count_validations(monkeypatch)
+    course = load_course(data_copy)
+    first = lesson_section("05_posture_gait_and_muscle_strain", "scenarios", Scenario, course)
+    assert seen == [f"scenarios[{i}]" for i in range(len(first))]
+    first.clear()  # a caller's list is its own: emptying it leaves the cached rows alone
+    again = lesson_section("05_posture_gait_and_muscle_strain", "scenarios", Scenario, course)
+    assert len(seen) == len(again) > 0
+    assert again == lesson_section("05_posture_gait_and_muscle_strain", "scenarios", Scenario, course)
+
+
+def test_widget_callbacks_do_not_validate_again(data_copy, monkeypatch):
+    from legpain.widgets.gait import check_change, load_scenarios
+
+    seen = _count_validations(monkeypatch)
+    course = load_course(data_copy)
+    scenario = load_scenarios(course)[0]
+    after_load = len(seen)
+    assert after_load > 0
+    for _ in range(3):
+        check_change(scenario.id, scenario.answer, course)
+    assert len(seen) == after_load
 
 
 def test_lesson_sources_include_causes_links_advice_and_file(lesson_course):

@@ -80,3 +80,20 @@ def test_no_import_cycles_between_modules():
 def test_no_module_is_over_400_lines():
     long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def _crossing(graph: dict[str, set[str]], source: str, target: str) -> dict[str, set[str]]:
+    return {name: {t for t in targets if t.startswith(target)} for name, targets in graph.items()
+            if name.startswith(source) and any(t.startswith(target) for t in targets)}
+
+
+def test_the_crossing_finder_finds_an_import():
+    graph = {"legpain.figures.a": {"legpain.widgets.b", "legpain.data"}, "legpain.figures.c": {"legpain.data"}}
+    assert _crossing(graph, "legpain.figures", "legpain.widgets") == {"legpain.figures.a": {"legpain.widgets.b"}}
+
+
+def test_figures_and_widgets_never_import_each_other():
+    # Both take validated lesson data from legpain.content; neither is the other's data source.
+    graph = _graph()
+    assert _crossing(graph, "legpain.figures", "legpain.widgets") == {}
+    assert _crossing(graph, "legpain.widgets", "legpain.figures") == {}

@@ -8,10 +8,10 @@ from typing import Optional
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..content.lessons.cases import Case, StageMarker, load_cases, load_stage_markers
 from ..data import Course, load_course
 from ..palette import OKABE_ITO
 from ..triage import DAYS_AFTER_BIRTH, WEEKS
-from ..widgets.cases import Case, StageMarker, load_cases, load_stage_markers
 from . import base_layout, show_figure
 
 DASHES = ["dot", "dash", "dashdot", "longdash"]

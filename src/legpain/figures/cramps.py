@@ -5,46 +5,11 @@ from __future__ import annotations
 from typing import Optional
 
 import plotly.graph_objects as go
-from pydantic import BaseModel, ConfigDict, Field
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..content.lessons.cramps import LESSON_ID, POOLED, EstimateLabel, Prevalence, load_prevalence  # noqa: F401  (re-exported)
+from ..data import Course, load_course
 from ..palette import OKABE_ITO
 from . import new_figure, show_figure
-
-LESSON_ID = "04_cramps_and_blood_chemistry"
-POOLED = "pooled"
-
-
-class Prevalence(BaseModel):
-    """The share of women with restless legs syndrome at one stage of pregnancy."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    period: str = Field(min_length=3)
-    percent: float = Field(gt=0, le=100)
-    estimate: str = Field(min_length=3)
-    source_ids: list[str] = Field(min_length=1)
-
-
-class EstimateLabel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: str = Field(min_length=3)
-    source_ids: list[str] = Field(min_length=1)
-
-
-def load_prevalence(course: Optional[Course] = None) -> tuple[list[Prevalence], dict[str, str]]:
-    """The prevalence rows and the legend label of each kind of estimate, validated."""
-    course = course or load_course()
-    rows = lesson_section(LESSON_ID, "rls_prevalence", Prevalence, course)
-    labels = {item.id: item.label for item in lesson_section(LESSON_ID, "rls_estimate_labels", EstimateLabel, course)}
-    name = f"data/lessons/{LESSON_ID}.yaml"
-    for i, row in enumerate(rows):
-        if row.estimate not in labels:
-            raise DataError(name, f"rls_prevalence[{i}]", "estimate", "a kind listed in rls_estimate_labels", row.estimate)
-    if not any(row.estimate == POOLED for row in rows):
-        raise DataError(name, None, "rls_prevalence", "at least one 'pooled' estimate")
-    return rows, labels
 
 
 def _fmt(percent: float) -> str:

@@ -11,9 +11,9 @@ from typing import Optional
 
 import plotly.graph_objects as go
 
+from ..content.lessons.gait import Change, load_changes
 from ..data import Course
 from ..palette import OKABE_ITO
-from ..widgets.gait import Change, load_changes
 from . import new_figure, show_figure
 
 DIRECTIONS = {

@@ -1,7 +1,8 @@
 """Figures for lesson 03 (nerve compression): where each nerve problem is felt, and how rare each is.
 
 The clinical content (which problem, where it is felt, how often) comes from
-``data/lessons/03_nerve_compression.yaml``; this module only knows how to draw
+``data/lessons/03_nerve_compression.yaml`` (validated in :mod:`legpain.content.lessons.nerves`);
+this module only knows how to draw
 the body areas.
 """
 
@@ -10,15 +11,13 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 import plotly.graph_objects as go
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..content.lessons.nerves import (  # noqa: F401  (re-exported)
+    LESSON_ID, AreaId, HowCommon, NerveProblem, load_how_common, load_nerve_problems,
+)
+from ..data import Course, load_course
 from . import COLORWAY, new_figure, show_figure
-
-LESSON_ID = "03_nerve_compression"
-LESSON_FILE = f"data/lessons/{LESSON_ID}.yaml"
-
-AreaId = Literal["lower_back", "buttock", "back_of_thigh", "lower_leg_and_foot", "saddle", "front_outer_thigh", "both_legs"]
 
 # Two views of the lower body, side by side: seen from behind (x 0-10) and from the front (x 11-21).
 FRONT_OFFSET = 11.0
@@ -55,50 +54,6 @@ AREAS: dict[str, Area] = {
     ),
 }
 PATTERNS = ["/", ".", "-", "x", "\\", "|", "+"]
-
-
-class NerveProblem(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=3)
-    cause_id: str
-    areas: list[AreaId] = Field(min_length=1)
-    felt_as: str = Field(min_length=10)
-    source_ids: list[str] = Field(min_length=1)
-
-
-class HowCommon(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: str = Field(min_length=3)
-    count: float = Field(gt=0)
-    out_of: float = Field(gt=0)
-    basis: str = Field(min_length=5)
-    source_ids: list[str] = Field(min_length=1)
-
-    @property
-    def per_10000(self) -> float:
-        return self.count / self.out_of * 10_000
-
-
-def load_nerve_problems(course: Optional[Course] = None) -> list[NerveProblem]:
-    """The nerve problems of the lesson, each checked against data/causes.csv."""
-    course = course or load_course()
-    problems = lesson_section(LESSON_ID, "nerve_problems", NerveProblem, course)
-    for i, problem in enumerate(problems):
-        if problem.cause_id not in course.causes:
-            raise DataError(LESSON_FILE, f"nerve_problems[{i}]", "cause_id", "an id from data/causes.csv", problem.cause_id)
-    return problems
-
-
-def load_how_common(course: Optional[Course] = None) -> list[HowCommon]:
-    """How often each condition happens; a count cannot exceed the group it is out of."""
-    course = course or load_course()
-    rows = lesson_section(LESSON_ID, "how_common", HowCommon, course)
-    for i, row in enumerate(rows):
-        if row.count > row.out_of:
-            raise DataError(LESSON_FILE, f"how_common[{i}]", "count", f"at most out_of ({row.out_of:g})", row.count)
-    return rows
 
 
 def _join(words: list[str]) -> str:

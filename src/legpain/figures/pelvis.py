@@ -6,9 +6,9 @@ from typing import Optional
 
 import plotly.graph_objects as go
 
+from ..content.lessons.pelvis import ProvocationTest, Range, load_tests
 from ..data import Course
 from ..palette import OKABE_ITO
-from ..widgets.pelvis import ProvocationTest, Range, load_tests
 from . import new_figure, show_figure
 
 MEASURES = {

@@ -6,8 +6,8 @@ from typing import Optional
 
 import plotly.graph_objects as go
 
+from ..content.lessons.relief import Toolkit, load_toolkit
 from ..palette import OKABE_ITO
-from ..widgets.relief import Toolkit, load_toolkit
 from . import new_figure, show_figure
 
 # Marker symbols by position in the ranking (strongest first), so that a grade

@@ -9,33 +9,17 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from pydantic import BaseModel, ConfigDict, Field
 
+from ..content.lessons.cramps import POOLED, PickerFeature, load_picker, load_prevalence  # noqa: F401  (re-exported)
 from ..data import Course, load_course
-from ..figures.cramps import POOLED, load_prevalence
 from ..render import assessment_html
 from ..templating import render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 from .escalation import escalation_html
-from .picker import load_symptom_items, symptom_picker
+from .picker import symptom_picker
 
-LESSON_ID = "04_cramps_and_blood_chemistry"
 STAGE_LABEL = "Stage of pregnancy"
-
-
-class PickerFeature(BaseModel):
-    """A tick box of the picker; its label is the symptom's own label."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    symptom_id: str
-    source_ids: list[str] = Field(min_length=1)
-
-
-def load_picker(course: Optional[Course] = None) -> list[PickerFeature]:
-    """The picker's tick boxes, validated against the symptom list."""
-    return load_symptom_items(LESSON_ID, "picker_features", PickerFeature, course)
 
 
 def picker_result(feature_ids: Iterable[str], course: Optional[Course] = None) -> str:

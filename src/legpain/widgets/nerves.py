@@ -12,25 +12,13 @@ from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from pydantic import BaseModel, ConfigDict, Field
 
+from ..content.lessons.nerves import LESSON_ID, PickerItem, load_nerve_problems, load_picker  # noqa: F401  (re-exported)
 from ..data import Course, load_course
-from ..figures.nerves import LESSON_ID, load_nerve_problems
 from ..render import assessment_html
 from ..triage import Assessment, assess, level_for
 from . import heading_html, message_html, show_widget
-from .picker import load_symptom_items, symptom_picker
-
-
-class PickerItem(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    symptom_id: str
-    source_ids: list[str] = Field(min_length=1)
-
-
-def load_picker(course: Optional[Course] = None) -> list[PickerItem]:
-    """The symptoms offered in the picker, each checked against data/symptoms.csv."""
-    return load_symptom_items(LESSON_ID, "picker", PickerItem, course)
+from .picker import symptom_picker
 
 
 @dataclass(frozen=True)

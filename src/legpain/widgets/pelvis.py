@@ -1,8 +1,9 @@
 """Lesson 01 (pelvic girdle pain): the test-accuracy explorer and the advice picker.
 
 The clinical content (tests, their accuracy, the picker's symptoms) lives in
-``data/lessons/01_pelvic_girdle_pain.yaml``; this module validates it, turns
-control values into HTML (plain callbacks) and wires ipywidgets to them.
+``data/lessons/01_pelvic_girdle_pain.yaml`` and is validated in
+:mod:`legpain.content.lessons.pelvis`; this module turns control values into HTML
+(plain callbacks) and wires ipywidgets to them.
 """
 
 from __future__ import annotations
@@ -11,70 +12,18 @@ from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..content.lessons.pelvis import (  # noqa: F401  (re-exported)
+    LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests,
+)
+from ..data import Course, load_course
 from ..render import assessment_html, source_links_html
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
-from .picker import load_symptom_items, symptom_picker
+from .picker import symptom_picker
 
-LESSON_ID = "01_pelvic_girdle_pain"
 DEFAULT_WITH_PGP = 20  # of 100 women; about 1 in 5 pregnant women have PGP (S1, S2)
 GROUP = 100
-
-
-class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Range(_Item):
-    """A proportion from 0 to 1, or a range of reported values (low == high for one value)."""
-
-    low: float = Field(ge=0, le=1)
-    high: float = Field(ge=0, le=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "Range":
-        if self.low > self.high:
-            raise ValueError("'low' no larger than 'high'")
-        return self
-
-
-class ProvocationTest(_Item):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=3)
-    short: str = Field(min_length=2)
-    how: str = Field(min_length=10)
-    positive: str = Field(min_length=10)
-    sensitivity: Optional[Range] = None
-    specificity: Optional[Range] = None
-    # Who the specificity was measured in, when that is not simply "pregnant women without PGP".
-    specificity_in: Optional[str] = Field(default=None, min_length=10)
-    note: str = Field(min_length=10)
-    source_ids: list[str] = Field(min_length=1)
-
-
-class PickerSymptom(_Item):
-    symptom_id: str
-    source_ids: list[str] = Field(min_length=1)
-
-
-def load_tests(course: Optional[Course] = None) -> list[ProvocationTest]:
-    """The lesson's clinical tests, validated; ids must be unique."""
-    course = course or load_course()
-    tests = lesson_section(LESSON_ID, "tests", ProvocationTest, course)
-    seen: set[str] = set()
-    for i, test in enumerate(tests):
-        if test.id in seen:
-            raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"tests[{i}]", "id", "a unique id", test.id)
-        seen.add(test.id)
-    return tests
-
-
-def load_picker(course: Optional[Course] = None) -> list[PickerSymptom]:
-    """The symptoms offered by the advice picker; each must exist in data/symptoms.csv."""
-    return load_symptom_items(LESSON_ID, "picker", PickerSymptom, course)
 
 
 # ---------------------------------------------------------------- test-accuracy explorer

@@ -2,8 +2,8 @@
 
 Several lessons let the student tick what a woman describes and see what the
 triage engine makes of it. The symptoms come from a list in the lesson file;
-each lesson keeps its own callback (what to show), and shares this loader and
-builder.
+each lesson keeps its own callback (what to show) and shares this builder. The
+loader, :func:`legpain.content.lessons.load_symptom_items`, is re-exported here.
 """
 
 from __future__ import annotations
@@ -11,25 +11,10 @@ from __future__ import annotations
 from typing import Any, Callable, Optional, Sequence
 
 import ipywidgets as widgets
-from pydantic import BaseModel
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..content.lessons import load_symptom_items  # noqa: F401  (re-exported: lessons import it from here)
+from ..data import Course, load_course
 from . import LABEL_STYLE, output_area
-
-
-def load_symptom_items(lesson_id: str, key: str, model: type[BaseModel], course: Optional[Course] = None) -> list[Any]:
-    """The list under ``key`` in a lesson file; each item's ``symptom_id`` must exist, once."""
-    course = course or load_course()
-    items = lesson_section(lesson_id, key, model, course)
-    name = f"data/lessons/{lesson_id}.yaml"
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        if item.symptom_id not in course.symptoms:
-            raise DataError(name, f"{key}[{i}]", "symptom_id", "an id from data/symptoms.csv", item.symptom_id)
-        if item.symptom_id in seen:
-            raise DataError(name, f"{key}[{i}]", "symptom_id", "each symptom only once", item.symptom_id)
-        seen.add(item.symptom_id)
-    return items
 
 
 def symptom_picker(

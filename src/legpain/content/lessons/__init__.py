@@ -1,4 +1,8 @@
-"""The lesson files, data/lessons/<lesson>.yaml: read once, each section validated once."""
+"""The lesson files, data/lessons/<lesson>.yaml: read once, each section validated once.
+
+Each lesson's own models and loaders live in a module of this package (``cases``, ``gait``,
+``pelvis`` ...); figures and widgets import validated lesson data from there.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from typing import Any, Optional
 
 from pydantic import BaseModel
 
-from .course import Course, load_course
-from .errors import DataError
-from .reader import _check_ref, _read_yaml, _validate
+from ..course import Course, load_course
+from ..errors import DataError
+from ..reader import _check_ref, _read_yaml, _validate
 
 
 def lesson_file(lesson_id: str, course: Optional[Course] = None) -> dict[str, Any]:
@@ -34,8 +38,18 @@ def _lesson_file(folder: Path, lesson_id: str) -> dict[str, Any]:
 
 
 def lesson_section(lesson_id: str, key: str, model: type[BaseModel], course: Optional[Course] = None) -> list[Any]:
-    """Validate the list under ``key`` in a lesson file, row by row, sources included."""
+    """Validate the list under ``key`` in a lesson file, row by row, sources included.
+
+    Validated once per data folder, lesson, key and model: later calls (a widget's callbacks)
+    get the same validated rows, in a new list.
+    """
     course = course or load_course()
+    return list(_lesson_section(course, lesson_id, key, model))
+
+
+@lru_cache(maxsize=256)
+def _lesson_section(course: Course, lesson_id: str, key: str, model: type[BaseModel]) -> tuple[Any, ...]:
+    # A course is one data folder (``load_course`` caches one per folder) and hashes by identity.
     name = f"data/lessons/{lesson_id}.yaml"
     items = lesson_file(lesson_id, course).get(key)
     if not isinstance(items, list) or not items:
@@ -48,7 +62,22 @@ def lesson_section(lesson_id: str, key: str, model: type[BaseModel], course: Opt
     for where, row in rows:
         for source_id in _all_source_ids(row.model_dump()):
             _check_ref(source_id, course.sources, name, where, "source_ids", "sources.csv")
-    return [row for _, row in rows]
+    return tuple(row for _, row in rows)
+
+
+def load_symptom_items(lesson_id: str, key: str, model: type[BaseModel], course: Optional[Course] = None) -> list[Any]:
+    """The list under ``key`` in a lesson file; each item's ``symptom_id`` must exist, once."""
+    course = course or load_course()
+    items = lesson_section(lesson_id, key, model, course)
+    name = f"data/lessons/{lesson_id}.yaml"
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.symptom_id not in course.symptoms:
+            raise DataError(name, f"{key}[{i}]", "symptom_id", "an id from data/symptoms.csv", item.symptom_id)
+        if item.symptom_id in seen:
+            raise DataError(name, f"{key}[{i}]", "symptom_id", "each symptom only once", item.symptom_id)
+        seen.add(item.symptom_id)
+    return items
 
 
 def _all_source_ids(value: Any) -> list[str]:
