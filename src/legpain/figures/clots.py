@@ -1,6 +1,7 @@
 """Figures for lesson 06 (clots and inflamed veins).
 
-Numbers come from ``data/lessons/06_clots_and_inflamed_veins.yaml`` and, for
+Numbers come from ``data/lessons/06_clots_and_inflamed_veins.yaml`` (validated in
+:mod:`legpain.content.lessons.clots`) and, for
 the LEFt rule, from ``data/left_rule.yaml``.
 """
 
@@ -10,48 +11,12 @@ import textwrap
 from typing import Optional
 
 import plotly.graph_objects as go
-from pydantic import BaseModel, ConfigDict, Field
 
-from ..data import Course, DataError, LeftRule, lesson_section, load_course
+from ..content.lessons.clots import (  # noqa: F401  (re-exported)
+    LESSON_ID, LegSide, RelativeRisk, load_leg_side, load_relative_risk,
+)
+from ..data import LeftRule, load_course
 from . import COLORWAY, new_figure, show_figure
-
-LESSON_ID = "06_clots_and_inflamed_veins"
-LESSON_FILE = f"data/lessons/{LESSON_ID}.yaml"
-
-
-class RelativeRisk(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    period: str = Field(min_length=3)
-    relative_risk: float = Field(gt=0)
-    note: str = Field(min_length=5)
-    source_ids: list[str] = Field(min_length=1)
-
-
-class LegSide(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    side: str = Field(min_length=3)
-    women: int = Field(ge=0)
-    source_ids: list[str] = Field(min_length=1)
-
-
-def load_relative_risk(course: Optional[Course] = None) -> list[RelativeRisk]:
-    """The periods to compare; exactly one of them is the comparison group (relative risk 1)."""
-    course = course or load_course()
-    rows = lesson_section(LESSON_ID, "relative_risk", RelativeRisk, course)
-    baselines = [r for r in rows if r.relative_risk == 1]
-    if len(baselines) != 1:
-        raise DataError(LESSON_FILE, None, "relative_risk", "exactly one comparison group with relative_risk 1", len(baselines))
-    return rows
-
-
-def load_leg_side(course: Optional[Course] = None) -> list[LegSide]:
-    course = course or load_course()
-    rows = lesson_section(LESSON_ID, "leg_side", LegSide, course)
-    if sum(r.women for r in rows) == 0:
-        raise DataError(LESSON_FILE, None, "leg_side", "at least one woman counted", 0)
-    return rows
 
 
 def _wrap(text: str, width: int = 24) -> str:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import plotly.graph_objects as go
 
 from ..content.lessons.cramps import LESSON_ID, POOLED, EstimateLabel, Prevalence, load_prevalence  # noqa: F401  (re-exported)
-from ..data import Course, load_course
 from ..palette import OKABE_ITO
 from . import new_figure, show_figure
 

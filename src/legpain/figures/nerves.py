@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..content.lessons.nerves import (  # noqa: F401  (re-exported)
     LESSON_ID, AreaId, HowCommon, NerveProblem, load_how_common, load_nerve_problems,
 )
-from ..data import Course, load_course
+from ..data import load_course
 from . import COLORWAY, new_figure, show_figure
 
 # Two views of the lower body, side by side: seen from behind (x 0-10) and from the front (x 11-21).

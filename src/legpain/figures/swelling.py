@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
 import plotly.graph_objects as go
-from pydantic import BaseModel, ConfigDict, Field
 
-from ..data import Course, lesson_section
+from ..content.lessons.swelling import LESSON_ID, Intervention, load_interventions  # noqa: F401  (re-exported)
 from ..palette import OKABE_ITO
 from . import new_figure, show_figure
 
-LESSON_ID = "02_swelling_oedema"
 FINDINGS = ("helped", "no clear difference")
 # Colour and a bar pattern, so the finding never depends on colour alone.
 FINDING_STYLE = {
@@ -19,27 +15,6 @@ FINDING_STYLE = {
     "no clear difference": {"colour": OKABE_ITO["orange"], "pattern": "/", "legend": "No clear difference (✖, striped)"},
 }
 FINDING_MARK = {"helped": "✔", "no clear difference": "✖"}
-
-
-class Intervention(BaseModel):
-    """One treatment for leg oedema, as tested in the Cochrane review."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=2)
-    detail: str = Field(min_length=5)
-    outcome: str = Field(min_length=3)
-    finding: Literal["helped", "no clear difference"]
-    estimate: str = Field(min_length=3)
-    trials: int = Field(ge=1)
-    women: int = Field(ge=1)
-    quality: Literal["very low", "low", "moderate", "high"]
-    source_ids: list[str] = Field(min_length=1)
-
-
-def load_interventions(course: Optional[Course] = None) -> list[Intervention]:
-    """The interventions listed in data/lessons/02_swelling_oedema.yaml, validated."""
-    return lesson_section(LESSON_ID, "interventions", Intervention, course)
 
 
 def _names(items: list[Intervention]) -> str:

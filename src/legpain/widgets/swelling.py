@@ -7,7 +7,8 @@ the result shows what the level would be without the red flags, so the student s
 red flags escalate.
 
 Everything clinical comes from data: the menu and tick boxes from
-``data/lessons/02_swelling_oedema.yaml``, the levels and rules from ``data/``. A
+``data/lessons/02_swelling_oedema.yaml`` (validated in
+:mod:`legpain.content.lessons.swelling`), the levels and rules from ``data/``. A
 cause that cannot start before a given week has a ``from_week`` in
 ``data/causes.csv``; when the week typed is earlier and one of that cause's
 warning signs is chosen, the lesson file's note for the cause explains why it has
@@ -16,22 +17,20 @@ left the list of likely causes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from pydantic import BaseModel, ConfigDict, Field
 
-from ..data import Course, DataError, lesson_section, load_course
+from ..content.lessons.swelling import (  # noqa: F401  (re-exported)
+    LESSON_ID, SorterData, SorterFeature, SorterNote, SorterPattern, load_sorter,
+)
+from ..data import Course, load_course
 from ..render import assessment_html
 from ..templating import render
 from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_stage
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
 from .escalation import escalation_html
-from .picker import load_symptom_items
 
-LESSON_ID = "02_swelling_oedema"
-FILE = f"data/lessons/{LESSON_ID}.yaml"
 PATTERN_LABEL = "Pattern of swelling"
 STAGE_LABEL = "Stage"
 NUMBER_LABEL = "Week of pregnancy, or days since the birth"
@@ -46,56 +45,6 @@ NUMBER = {
     PREGNANT: ("week of pregnancy", "a week", WEEKS, 32),
     AFTER_BIRTH: ("number of days since the birth", "a number of days", DAYS_AFTER_BIRTH, 5),
 }
-
-
-class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    source_ids: list[str] = Field(min_length=1)
-
-
-class SorterPattern(_Item):
-    """One choice of the 'pattern of swelling' menu and the symptoms it stands for."""
-
-    label: str = Field(min_length=3)
-    symptom_ids: list[str] = Field(min_length=1)
-
-
-class SorterFeature(_Item):
-    """A tick box for one more feature; its label is the symptom's own label."""
-
-    symptom_id: str
-
-
-class SorterNote(_Item):
-    """Why a cause has left the list before its ``from_week``, shown when one of its warning signs is chosen."""
-
-    cause_id: str
-    text: str = Field(min_length=10)
-
-
-@dataclass(frozen=True)
-class SorterData:
-    patterns: list[SorterPattern]
-    features: list[SorterFeature]
-    notes: list[SorterNote]
-
-
-def load_sorter(course: Optional[Course] = None) -> SorterData:
-    """The sorter's menu, tick boxes and notes, validated against the symptoms and causes."""
-    course = course or load_course()
-    patterns = lesson_section(LESSON_ID, "sorter_patterns", SorterPattern, course)
-    for i, pattern in enumerate(patterns):
-        for symptom_id in pattern.symptom_ids:
-            if symptom_id not in course.symptoms:
-                raise DataError(FILE, f"sorter_patterns[{i}]", "symptom_ids", "ids from data/symptoms.csv", symptom_id)
-    features = load_symptom_items(LESSON_ID, "sorter_features", SorterFeature, course)
-    notes = lesson_section(LESSON_ID, "sorter_notes", SorterNote, course)
-    for i, note in enumerate(notes):
-        cause = course.causes.get(note.cause_id)
-        if cause is None or cause.from_week is None:
-            raise DataError(FILE, f"sorter_notes[{i}]", "cause_id", "a cause in data/causes.csv that has a from_week", note.cause_id)
-    return SorterData(patterns, features, notes)
 
 
 def parse_stage(stage: Any, text: Any) -> Stage:
