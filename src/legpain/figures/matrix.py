@@ -124,9 +124,10 @@ def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
 
 # Sized to fit JupyterLab's output area beside the file browser (about 960px), so the
 # panel never needs a sideways scroll bar.
-ROW_LABEL_MARGIN = 370  # pixels for the symptom labels (two lines at most)
-CELL_WIDTH = 54  # pixels per cause column: the short cause names stay horizontal
-MATRIX_LABEL_SIZE = 16  # pixels: row and column names (two lines at most, measured for this size)
+ROW_LABEL_MARGIN = 320  # pixels for the symptom labels (two lines at most)
+CELL_WIDTH = 41  # pixels per cause column: fits JupyterLab's output area beside the file browser (about 960px)
+MATRIX_LABEL_SIZE = 16  # pixels: row names (two lines at most, measured for this size)
+COLUMN_LABEL_SIZE = 14  # pixels: cause names, two columns' width each
 
 
 def matrix_figure(view: "MatrixView") -> go.FigureWidget:
@@ -137,7 +138,7 @@ def matrix_figure(view: "MatrixView") -> go.FigureWidget:
     # A set width: without it the widget falls back to 700px and the label margin leaves no room for the cells.
     layout["width"] = ROW_LABEL_MARGIN + 20 + CELL_WIDTH * len(view.columns)
     axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
-    layout["xaxis"] = {**axis, "side": "top", "tickangle": 0, "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}
+    layout["xaxis"] = {**axis, "side": "top", "tickangle": 0, "automargin": True, "tickfont": {"size": COLUMN_LABEL_SIZE}}
     layout["title"]["y"] = 0.995
     layout["title"]["yanchor"] = "top"
     layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}  # larger labels in high contrast still fit
@@ -250,7 +251,8 @@ def apply_style(fig: go.FigureWidget, style: "StyleView") -> None:
                 trace.xgap = trace.ygap = 2 + style.line_width
                 # The names round the matrix stay at the size its layout was measured for, so
                 # that they never overlap; the cells and the title grow, and so do the rows.
-                fig.layout.xaxis.tickfont.size = fig.layout.yaxis.tickfont.size = MATRIX_LABEL_SIZE
+                fig.layout.xaxis.tickfont.size = COLUMN_LABEL_SIZE
+                fig.layout.yaxis.tickfont.size = MATRIX_LABEL_SIZE
                 fig._legpain_scale = 1.25 if style.high_contrast else 1.0
                 view = getattr(fig, "_legpain_view", None)
                 if view is not None:
