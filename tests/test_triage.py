@@ -255,3 +255,12 @@ def test_a_week_limited_rule_only_applies_in_its_weeks_and_when_the_stage_is_unk
     assert assess(["heavy_aching_legs"], days_after_birth=3, course=course).level is Level.SELF_CARE
     # Fail safe: with no stage given, the rule applies as at its most dangerous stage.
     assert assess(["heavy_aching_legs"], course=course).level is Level.ROUTINE
+
+
+def test_advice_comes_from_the_three_most_likely_causes_only():
+    result = assess(["heavy_aching_legs", "mild_pelvic_ache", "occasional_night_cramp", "outer_thigh_numb_burning"])
+    assert len(result.causes) >= 5
+    cause_ids = {a.cause_id for a in result.advice if a.cause_id}
+    assert cause_ids <= set(result.causes[:3])
+    assert len(cause_ids) == 3  # each of the three top causes has advice at this level
+    assert not cause_ids & set(result.causes[3:])
