@@ -138,3 +138,42 @@ def test_banner_is_accessible(explorer: Explorer, level: Level, axe_path: str) -
     violations = page_checks.serious_violations(page_checks.run_axe(explorer.page, ".legpain-explorer"))
     bad = [f"{v['id']} ({v['impact']}): " + "; ".join(n["target"] for n in v["nodes"][:5]) for v in violations]
     assert bad == [], f"axe-core in the explorer with the {level.value} banner ({explorer.kind})"
+
+
+def test_result_stays_in_view_after_a_tick_low_in_the_list(explorer: Explorer) -> None:
+    """Ticking the last box of the list leaves the banner on screen beside it, at 1280 x 720."""
+    explorer.page.set_viewport_size({"width": 1280, "height": 720})
+    explorer.clear()
+    last = list(COURSE.symptoms.values())[-1]
+    # The student brings the checker to the top of the screen, then scrolls the list of boxes.
+    explorer.checker.locator(".legpain-result-column").evaluate("e => e.scrollIntoView({block: 'start'})")
+    box = controls.find_control(explorer.checker, last.label)
+    box.evaluate("e => e.scrollIntoView({block: 'nearest'})")
+    controls.perform(explorer.checker, "check", last.label)
+    assert explorer.wait_banner(COURSE.single_symptom_level(last.id).value)
+    banner = explorer.checker.locator(".legpain-banner").first.bounding_box()
+    height = explorer.page.viewport_size["height"]
+    assert banner is not None and banner["y"] >= 0 and banner["y"] + banner["height"] <= height, banner
+
+
+def test_matrix_column_names_do_not_overlap_at_projector_size(explorer: Explorer) -> None:
+    """At 1280 x 720 the cause names over the matrix stay on screen and no two of them touch."""
+    explorer.page.set_viewport_size({"width": 1280, "height": 720})
+    explorer.matrix.scroll_into_view_if_needed()
+    explorer.matrix.locator(".xtick text").first.wait_for(state="attached")
+    # Each name is one <text> per cause; its written lines are <tspan> elements (blank lines,
+    # which lift every other name, are left out).
+    lines = explorer.matrix.locator(".xtick text").evaluate_all(
+        """els => els.map((e, i) => [...(e.querySelectorAll('tspan').length ? e.querySelectorAll('tspan') : [e])]
+             .filter(t => t.textContent.trim())
+             .map(t => { const r = t.getBoundingClientRect(); return [i, r.left, r.top, r.right, r.bottom]; })).flat()"""
+    )
+    assert len({line[0] for line in lines}) == len(COURSE.causes)
+    for n, a in enumerate(lines):
+        for b in lines[n + 1:]:
+            if a[0] == b[0]:
+                continue
+            overlap = a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+            assert not overlap, (a, b)
+    width = explorer.page.evaluate("() => document.documentElement.clientWidth")
+    assert max(line[3] for line in lines) <= width

@@ -12,9 +12,9 @@ from ..triage import assess, check_stage
 from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, _wrap, short_name
 
 STAGES = {
-    "unknown": "Not known (counts as the most dangerous stage)",
-    "pregnant": "Pregnant: week of pregnancy",
-    "after_birth": "After the birth: days since the birth",
+    "unknown": "Not known",
+    "pregnant": "Pregnant (week)",
+    "after_birth": "After the birth (days)",
 }
 STAGE_NUMBER = {"pregnant": ("week of pregnancy", "1 to 42", "28"), "after_birth": ("number of days since the birth", "0 to 84", "5")}
 

@@ -72,7 +72,7 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
         most_lines = max(most_lines, len(lines))
     x_labels = []
     for number, cause_id in enumerate(columns):
-        lines = textwrap.wrap(course.causes[cause_id].short_name, COLUMN_LABEL_WIDTH) or [course.causes[cause_id].short_name]
+        lines = textwrap.wrap(course.causes[cause_id].short_name, COLUMN_LABEL_WIDTH, break_long_words=False) or [course.causes[cause_id].short_name]
         lines = [escape(line) for line in lines] + [" "] * (2 - len(lines))  # two lines each
         if cause_id == state.sort_cause:
             lines = [f"▼ <b>{line}</b>" if i == 0 else f"<b>{line}</b>" for i, line in enumerate(lines)]

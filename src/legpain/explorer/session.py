@@ -28,7 +28,8 @@ CSS = """<style>
   border: 3px solid #000000 !important; background: #FFFFFF !important; color: #000000 !important; font-weight: bold; }
 .legpain-explorer.legpain-hc .legpain-panel { border: 4px solid #000000; }
 .legpain-explorer.legpain-hc input[type=checkbox] { width: 28px; height: 28px; outline: 3px solid #000000; }
-.legpain-explorer .legpain-result-column { position: sticky; top: 0; align-self: flex-start; z-index: 2; background: #FFFFFF; }
+.legpain-explorer .legpain-tick-list { max-height: 70vh; overflow-y: auto; border: 1px solid #666; padding: 0 0.4em; }
+.legpain-explorer .legpain-tick-list > * { flex-shrink: 0; }
 </style>"""
 
 
@@ -71,6 +72,7 @@ class ExplorerSession:
             value=False,
             description="High contrast",
             tooltip="Switch to black on white with thick borders and larger type, for a projector",
+            layout=widgets.Layout(width="auto", min_width="220px", height="auto", min_height="44px"),
         )
         self.high_contrast.observe(lambda change: self.run(set_high_contrast, {"on": change["new"]}), names="value")
         # One style and one layout model shared by many controls: fewer widget models to send.
@@ -237,7 +239,7 @@ class ExplorerSession:
             groups += [widgets.HTML(heading_html(region.label)), *ticks]
         know = widgets.Dropdown(options=[(label, key) for key, label in STAGES.items()], value="unknown",
                                 description="Stage", style=self._label_style, layout=self._wide)
-        week = widgets.Text(value="", placeholder="week 1 to 42, or days 0 to 84", description="Week or days since the birth",
+        week = widgets.Text(value="", placeholder="e.g. 28", description="Week or days since the birth",
                             disabled=True, continuous_update=True, style=LABEL_STYLE, layout=self._wide)
         week_msg = output_area(self._first.week_html or "")
         clear = widgets.Button(description="Clear all", tooltip="Untick every symptom and forget the stage",
@@ -280,8 +282,9 @@ class ExplorerSession:
         self.controls.update(ticks=boxes, stage=know, week=week, week_message=week_msg, clear=clear, result=result, bars=fig)
         ticks_box = widgets.VBox([widgets.HTML("<p><strong>Tick the symptoms, grouped by body region:</strong></p>"), *groups])
         week_box = widgets.VBox([know, week, week_msg])
-        # The result sits beside the tick boxes and stays on screen while the list scrolls,
-        # so every tick visibly changes the banner.
+        # The result sits beside the tick boxes, and the list of boxes scrolls inside its own
+        # frame, so the banner stays on screen whichever box is ticked.
+        ticks_box.add_class("legpain-tick-list")
         left = widgets.VBox([week_box, ticks_box, clear], layout=widgets.Layout(flex="1 1 48%", min_width="300px", overflow="visible"))
         right = widgets.VBox([result], layout=widgets.Layout(flex="1 1 52%", min_width="300px", overflow="visible"))
         right.add_class("legpain-result-column")

@@ -16,7 +16,7 @@ from ..palette import LEVEL_STYLE
 
 LINE_HEIGHT = 20  # pixels per line of a row label at 16px type
 MIN_MATRIX_HEIGHT = 420
-LABEL_WIDTH = 36  # characters per line of a row label (fits the matrix label margin at 16px)
+LABEL_WIDTH = 31  # characters per line of a row label (fits the matrix label margin at 16px)
 COLUMN_LABEL_WIDTH = 10  # characters per line of a column label (each has two columns' width)
 SERIOUSNESS_PATTERN = {"everyday": "", "needs-review": "/", "dangerous": "x"}
 WEIGHT_WORDS = {0: "no link", 1: "possible", 2: "between possible and typical", 3: "typical"}

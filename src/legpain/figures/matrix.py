@@ -124,10 +124,10 @@ def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
 
 # Sized to fit JupyterLab's output area beside the file browser (about 960px), so the
 # panel never needs a sideways scroll bar.
-ROW_LABEL_MARGIN = 320  # pixels for the symptom labels (two lines at most)
-CELL_WIDTH = 41  # pixels per cause column: fits JupyterLab's output area beside the file browser (about 960px)
+ROW_LABEL_MARGIN = 270  # pixels for the symptom labels (two lines at most)
+CELL_WIDTH = 37  # pixels per cause column
 MATRIX_LABEL_SIZE = 16  # pixels: row names (two lines at most, measured for this size)
-COLUMN_LABEL_SIZE = 14  # pixels: cause names, two columns' width each
+COLUMN_LABEL_SIZE = 13  # pixels: cause names, two columns' width each
 
 
 def matrix_figure(view: "MatrixView") -> go.FigureWidget:
@@ -136,6 +136,8 @@ def matrix_figure(view: "MatrixView") -> go.FigureWidget:
     layout["template"] = {}  # no plotly default template: quicker, and the same look as show_figure
     layout["margin"] = {"l": ROW_LABEL_MARGIN, "r": 20, "t": 190, "b": 30}
     # A set width: without it the widget falls back to 700px and the label margin leaves no room for the cells.
+    # A set width: a FigureWidget does not follow its container (it falls back to 700px). This one
+    # fills JupyterLab's output area at 1280 x 720 with the file browser open (about 850px).
     layout["width"] = ROW_LABEL_MARGIN + 20 + CELL_WIDTH * len(view.columns)
     axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
     layout["xaxis"] = {**axis, "side": "top", "tickangle": 0, "automargin": True, "tickfont": {"size": COLUMN_LABEL_SIZE}}
