@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, Optional
 
@@ -22,7 +23,23 @@ from .levels import Level
 
 SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 SOURCE_ID = re.compile(r"^(S\d+|[a-z][a-z0-9_]*)$")
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def _default_data_dir() -> Path:
+    """The data folder that ships with the package (``legpain.course_data``).
+
+    In an installed wheel it is inside the package; in an editable install it is the
+    repository's ``data/`` itself. Running straight from a checkout (``PYTHONPATH=src``),
+    where the package is not installed, falls back to the checkout's ``data/``.
+    """
+    try:
+        folder = files("legpain.course_data")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "data"
+    return Path(str(folder))
+
+
+DEFAULT_DATA_DIR = _default_data_dir()
 
 
 class DataError(ValueError):
