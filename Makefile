@@ -86,7 +86,7 @@ SITE_PORT   ?= 8000
 SITE_INPUTS := pyproject.toml README.md $(wildcard tools/site/*.py tools/site/*.toml tools/site/*.txt tools/site/*.js) $(wildcard notebooks/[0-9][0-9]_*.ipynb) \
                $(shell find src data -name __pycache__ -prune -o -name '*.egg-info' -prune -o -type f -print)
 
-.PHONY: site site-deps serve-site test-site clean-site
+.PHONY: site site-deps serve-site test-site bench-site clean-site
 
 $(SITE_VENV)/.stamp: tools/site/build-requirements.txt
 	rm -rf $(SITE_VENV)
@@ -122,6 +122,12 @@ test-site: $(TEST_STAMP) browser-deps
 	else \
 	  $(MAKE) site && $(BIN)/python -m pytest tests/site -p no:cacheprovider; \
 	fi
+
+# `make bench` measures the site too: its size, page load to kernel ready, click to banner.
+bench: bench-site
+
+bench-site: $(TEST_STAMP) browser-deps site
+	$(BIN)/python bench/site_bench.py
 
 clean-site:
 	rm -rf build/site build/site-cache build/legpain-course-site.zip
