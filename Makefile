@@ -86,7 +86,7 @@ SITE_PORT   ?= 8000
 SITE_INPUTS := pyproject.toml README.md $(wildcard tools/site/*.py tools/site/*.toml tools/site/*.txt tools/site/*.js) $(wildcard notebooks/[0-9][0-9]_*.ipynb) \
                $(shell find src data -name __pycache__ -prune -o -name '*.egg-info' -prune -o -type f -print)
 
-.PHONY: site site-deps serve-site test-site bench-site clean-site
+.PHONY: site site-deps site-lock serve-site test-site bench-site clean-site
 
 $(SITE_VENV)/.stamp: tools/site/build-requirements.txt
 	rm -rf $(SITE_VENV)
@@ -111,7 +111,15 @@ site-deps:
 
 site: $(SITE_STAMP)
 
+# After editing tools/site/pins.toml: rewrite the two hash-pinned lists from it (needs PyPI).
+site-lock: $(SITE_VENV)/.stamp
+	$(SITE_VENV)/bin/python tools/site/lock.py
+
 serve-site: $(SITE_STAMP)
+
+# After editing tools/site/pins.toml: rewrite the two hash-pinned lists from it (needs PyPI).
+site-lock: $(SITE_VENV)/.stamp
+	$(SITE_VENV)/bin/python tools/site/lock.py
 	$(PYTHON) tools/site/serve.py --port $(SITE_PORT)
 
 # Without Node.js (which only root can install here) the site cannot be built: the site tests are

@@ -253,7 +253,7 @@ def write_lock(core: Path, wheels: list[Path], pins: dict[str, Any], target: Pat
             "unvendored_tests": False,
         }
     if problems:
-        raise sl.SiteError("the browser's wheels do not fit together (edit tools/site/pins.toml, then run lock.py):\n  "
+        raise sl.SiteError("the browser's wheels do not fit together (edit tools/site/pins.toml, then run make site-lock):\n  "
                            + "\n  ".join(problems))
     lock = {"info": info, "packages": packages}
     target.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,8 +1,8 @@
 """Resolve tools/site/pins.toml into the two hash-pinned requirement files that `make site` uses.
 
-    .venv/bin/python tools/site/lock.py            # both files
-    .venv/bin/python tools/site/lock.py browser    # only browser-requirements.txt
-    .venv/bin/python tools/site/lock.py build      # only build-requirements.txt
+    make site-lock                                          # both files
+    build/site-cache/venv/bin/python tools/site/lock.py browser    # only browser-requirements.txt
+    build/site-cache/venv/bin/python tools/site/lock.py build      # only build-requirements.txt
 
 browser-requirements.txt: every wheel the browser needs, found by following the requirements
 of the pinned roots as they apply in Pyodide (sys_platform 'emscripten'), one `pip download
@@ -62,7 +62,7 @@ def lock_browser(pins: dict) -> None:
             queue.append((dep, name))
     lines = [
         "# The wheels of the browser version of the course, with their hashes.",
-        "# Generated from tools/site/pins.toml by `.venv/bin/python tools/site/lock.py`: do not edit by hand.",
+        "# Generated from tools/site/pins.toml by `make site-lock`: do not edit by hand.",
         f"# Pyodide {pins['pyodide']['version']}: CPython {browser['python_full']}, platform {browser['platform']}.",
         "",
     ]
@@ -89,7 +89,7 @@ def lock_build(pins: dict) -> None:
     source.write_text("\n".join(pins["build"]["requirements"]) + "\n", encoding="utf-8")
     sl.run([uv, "pip", "compile", source, "--generate-hashes", "--universal",
             "--python-version", pins["build"]["python"], "--quiet",
-            "--custom-compile-command", ".venv/bin/python tools/site/lock.py build",
+            "--custom-compile-command", "make site-lock",
             "--output-file", sl.BUILD_REQUIREMENTS], cwd=sl.ROOT)
     text = sl.BUILD_REQUIREMENTS.read_text(encoding="utf-8")
     # uv names its input by its path; name the file a reader should edit instead.
