@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -33,7 +32,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import site_support as ss  # noqa: E402
-from site_support import bs  # noqa: E402
+from browser_support import chromium as chromium_support, controls, explorer, lab, servers  # noqa: E402
+from browser_support.pages import notebook_root  # noqa: E402
+from browser_support.settings import STEP_TIMEOUT, VIEWPORT  # noqa: E402
 
 import browser_bench as bb  # noqa: E402
 
@@ -41,7 +42,7 @@ ZIP = ROOT / "build" / "legpain-course-site.zip"
 TARGET_ZIP_MB = 60.0
 TARGET_KERNEL_S = 10.0
 TARGET_CLICK_MS = bb.TARGET_MS
-NOTEBOOK = bs.EXPLORER_NOTEBOOK
+NOTEBOOK = explorer.NOTEBOOK
 FIRST_PAGE = "00_start_here.ipynb"
 
 # Resolves with the milliseconds since navigation start at which the notebook's kernel is idle.
@@ -72,7 +73,7 @@ def kernel_loads(browser: Any, server: ss.SiteServer, loads: int) -> tuple[list[
     """(first visits, later visits): each first visit in a fresh browser profile (context)."""
     first, later = [], []
     for _ in range(loads):
-        context = browser.new_context(viewport=bs.VIEWPORT)
+        context = browser.new_context(viewport=VIEWPORT)
         ss.record_off_machine(context)
         try:
             page = context.new_page()
@@ -94,25 +95,25 @@ def click_series(page: Any, root: Any, n: int, clear: Callable[[], None]) -> lis
 
 
 def checker_in(page: Any, n: int) -> list[float]:
-    root = bs.notebook_root(page, "lab")
-    checker = bs.explorer_part(root, bs.CHECKER_TITLE)
+    root = notebook_root(page, "lab")
+    checker = explorer.part(root, explorer.CHECKER_TITLE)
     checker.wait_for(state="visible", timeout=60_000)
 
     def clear() -> None:
-        bs.perform(checker, "click", "Clear all")
+        controls.perform(checker, "click", "Clear all")
         page.wait_for_function("el => !el.querySelector('.legpain-banner')", arg=checker.element_handle())
 
     return click_series(page, checker, n, clear)
 
 
 def site_clicks(browser: Any, server: ss.SiteServer, n: int) -> list[float]:
-    context = browser.new_context(viewport=bs.VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT)
     ss.record_off_machine(context)
     try:
         page = context.new_page()
-        page.set_default_timeout(bs.STEP_TIMEOUT)
+        page.set_default_timeout(STEP_TIMEOUT)
         ss.open_site(page, server, NOTEBOOK)
-        run = bs.run_all_and_wait(page)
+        run = lab.run_all_and_wait(page)
         if run["ok"] is not True:
             raise RuntimeError(f"Run All failed in the site's {NOTEBOOK}")
         return checker_in(page, n)
@@ -121,20 +122,16 @@ def site_clicks(browser: Any, server: ss.SiteServer, n: int) -> list[float]:
 
 
 def lab_clicks(browser: Any, n: int) -> list[float]:
-    work = bs.make_workdir("legpain-site-bench-")
-    server = None
+    work = servers.make_workdir("legpain-site-bench-")
     try:
-        server = bs.start_lab(work)
-        page = bs.open_in_lab(browser, server, NOTEBOOK)
-        bs.run_all_and_wait(page)
-        try:
-            return checker_in(page, n)
-        finally:
-            bs.shutdown_lab_page(page)
+        with servers.start_lab(work) as server:
+            page = bb.open_notebook(browser, server, NOTEBOOK)
+            try:
+                return checker_in(page, n)
+            finally:
+                bb.close_notebook(page)
     finally:
-        if server is not None:
-            server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        servers.remove_workdir(work)
 
 
 def mb(size: int) -> float:
@@ -149,11 +146,11 @@ def main(argv: list[str]) -> int:
     n = max(20, args.repeats)
     if not (ss.SITE / "index.html").is_file() or not ZIP.is_file():
         print("site benchmark skipped: no site in build/ (run `make site`)", file=sys.stderr)
-        return 1 if bs.in_ci() else 0
-    chromium = bs.find_chromium()
+        return 1 if chromium_support.in_ci() else 0
+    chromium = chromium_support.find_chromium()
     if chromium is None:
         print("site benchmark skipped: Chromium not found (run `make browser-deps` as root)", file=sys.stderr)
-        return 1 if bs.in_ci() else 0
+        return 1 if chromium_support.in_ci() else 0
 
     from playwright.sync_api import sync_playwright
 

@@ -18,13 +18,14 @@ from typing import Any, Iterator
 import pytest
 
 import site_support as ss
-from site_support import bs
+from browser_support import chromium
+from browser_support.settings import ROOT, STEP_TIMEOUT, VIEWPORT
 
 FIRST_PAGE = "00_start_here.ipynb"
 
 
 def _skip_or_fail(reason: str) -> None:
-    if bs.in_ci():
+    if chromium.in_ci():
         pytest.fail(f"CI=true, so the site tests must run, but: {reason}", pytrace=False)
     pytest.skip(f"site tests skipped: {reason}")
 
@@ -35,7 +36,7 @@ def chromium_path() -> str:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         _skip_or_fail("Python Playwright is not installed (pip install -e '.[test]')")
-    found = bs.find_chromium()
+    found = chromium.find_chromium()
     if found is None:
         _skip_or_fail("Chromium not found (install it with `make browser-deps` as root, or set LEGPAIN_CHROMIUM)")
     if not (ss.SITE / "index.html").is_file():
@@ -65,15 +66,15 @@ def offline_site(chromium_path: str) -> Iterator[OfflineSite]:
         with sync_playwright() as playwright:
             browser = ss.launch(playwright, chromium_path)
             try:
-                context = browser.new_context(viewport=bs.VIEWPORT)
+                context = browser.new_context(viewport=VIEWPORT)
                 off_machine = ss.record_off_machine(context)
                 page = context.new_page()
-                page.set_default_timeout(bs.STEP_TIMEOUT)
+                page.set_default_timeout(STEP_TIMEOUT)
                 errors: list[str] = []
                 page.on("console", lambda m: errors.append(f"{m.text[:300]} ({m.location.get('url', '')})") if m.type == "error" else None)
                 page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url} ({r.failure})"))
                 page.on("pageerror", lambda e: errors.append(f"uncaught: {str(e)[:300]}"))
-                bs.register_page("site", page)
+                ss.OPEN_PAGES["site"] = page
                 # Visit 1, online: the site's front door leads to the start page, whose kernel starts.
                 started = time.monotonic()
                 page.goto(server.url(""), wait_until="domcontentloaded", timeout=120_000)
@@ -91,7 +92,7 @@ def offline_site(chromium_path: str) -> Iterator[OfflineSite]:
                 ss.wait_kernel_idle(page, FIRST_PAGE)
                 yield OfflineSite(page, context, server, status, first_visit, off_machine, errors)
             finally:
-                bs.unregister_page("site")
+                ss.OPEN_PAGES.pop("site", None)
                 browser.close()
     finally:
         server.stop()
@@ -101,15 +102,10 @@ def offline_site(chromium_path: str) -> Iterator[OfflineSite]:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: Any, call: Any) -> Iterator[None]:
+    """When a test fails, save the site's open pages to test-results/site/<test>/."""
     outcome = yield
     report = outcome.get_result()
     if report.failed and report.when in ("setup", "call"):
-        saved = []
-        for label, page in list(bs.OPEN_PAGES.items()):
-            try:
-                if not page.is_closed():
-                    saved += bs.save_artifacts(page, f"site-{item.name}-{label}")
-            except Exception:
-                pass
+        saved = ss.save_open_pages(item.name)
         if saved:
-            report.sections.append(("browser artifacts", "\n".join(str(p.relative_to(bs.ROOT)) for p in saved)))
+            report.sections.append(("browser artifacts", "\n".join(str(p.relative_to(ROOT)) for p in saved)))

@@ -19,10 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "tools" / "site"))
 
-import browser_support as bs  # noqa: E402
 import serve  # noqa: E402
+from browser_support import chromium, lab, notebooks  # noqa: E402
+from browser_support.settings import NOTEBOOKS  # noqa: E402
+from browser_support.pages import save_page  # noqa: E402
+from browser_support.scripts import script  # noqa: E402
 
 SITE = ROOT / "build" / "site"
+ARTIFACTS = ROOT / "test-results" / "site"
 KERNEL_TIMEOUT = 180_000  # ms: a Pyodide kernel on two busy cores
 OFFLINE_COPY_TIMEOUT = 180_000  # ms: the service worker copies the whole site once
 
@@ -30,10 +34,6 @@ OFFLINE_COPY_TIMEOUT = 180_000  # ms: the service worker copies the whole site o
 # asks (the page, a worker or the service worker). Chromium never sends 127.0.0.1 through a proxy.
 OFFLINE_ARGS = ["--proxy-server=http://127.0.0.1:9"]
 
-KERNEL_IDLE_JS = """name => { const app = window.jupyterapp; if (!app) return false;
-    const w = app.shell.currentWidget;
-    return !!(w && w.context && w.context.path === name && w.sessionContext && w.sessionContext.session
-              && w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'); }"""
 
 
 class SiteServer:
@@ -72,8 +72,10 @@ def site_files() -> list[str]:
     return sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*") if p.is_file() and p.name not in skip)
 
 
-def launch(playwright: Any, chromium: str) -> Any:
-    return playwright.chromium.launch(executable_path=chromium, headless=True, args=[*bs.CHROMIUM_ARGS, *OFFLINE_ARGS])
+def launch(playwright: Any, executable: str) -> Any:
+    options = chromium.launch_options(executable)
+    options["args"] = [*options["args"], *OFFLINE_ARGS]
+    return playwright.chromium.launch(headless=True, **options)
 
 
 def record_off_machine(context: Any) -> list[str]:
@@ -93,7 +95,7 @@ def record_off_machine(context: Any) -> list[str]:
 
 
 def wait_kernel_idle(page: Any, name: str, timeout_ms: int = KERNEL_TIMEOUT) -> None:
-    page.wait_for_function(KERNEL_IDLE_JS, arg=name, timeout=timeout_ms, polling=200)
+    page.wait_for_function(script("lab_notebook_ready"), arg=name, timeout=timeout_ms, polling=200)
 
 
 def open_site(page: Any, server: SiteServer, name: str) -> None:
@@ -156,10 +158,30 @@ def wait_offline_copy(page: Any, timeout_ms: int = OFFLINE_COPY_TIMEOUT) -> dict
 
 
 def saved_counts(name: str) -> dict[str, int]:
-    """Plotly figures and widgets among the outputs saved in the notebook (its JupyterLab run)."""
-    nb = json.loads((bs.NOTEBOOKS / name).read_text(encoding="utf-8"))
-    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
-    return {
-        "plotly": sum("application/vnd.plotly.v1+json" in (o.get("data") or {}) for o in outputs),
-        "widgets": sum("application/vnd.jupyter.widget-view+json" in (o.get("data") or {}) for o in outputs),
-    }
+    """Among the outputs saved in the notebook (its JupyterLab run): plotly figures, and widgets
+    other than the self-check (show_quiz)."""
+    import nbformat
+
+    cells = [c for c in nbformat.read(NOTEBOOKS / name, as_version=4).cells if c.cell_type == "code"]
+    outputs = [o for c in cells for o in c.get("outputs", [])]
+    panels = [o for c in cells if "show_quiz(" not in c.source for o in c.get("outputs", [])]
+    return {"plotly": notebooks.count_mime(outputs, notebooks.PLOTLY_MIME), "widgets": notebooks.count_mime(panels, notebooks.WIDGET_MIME)}
+
+
+def run_all_and_wait(page: Any) -> dict[str, Any]:
+    return lab.run_all_and_wait(page)
+
+
+OPEN_PAGES: dict[str, Any] = {}
+
+
+def save_open_pages(test_name: str) -> list[Path]:
+    """A screenshot and the HTML of every page the site tests have open, for a failed test."""
+    saved = []
+    for label, page in list(OPEN_PAGES.items()):
+        try:
+            if not page.is_closed():
+                saved += save_page(page, ARTIFACTS / test_name, label)
+        except Exception:
+            pass
+    return saved

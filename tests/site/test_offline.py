@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import site_support as ss
-from site_support import bs
+from browser_support import lab
+from browser_support.settings import STEP_TIMEOUT
 
 FIRST_PAGE = "00_start_here.ipynb"
 
@@ -19,18 +20,18 @@ def test_opens_again_with_no_server(offline_site) -> None:
     """A third visit, in a new tab: the service worker is still there and the course still runs
     (JupyterLite replaces its service worker on a visit unless it noted the version before)."""
     page = offline_site.context.new_page()
-    page.set_default_timeout(bs.STEP_TIMEOUT)
-    bs.register_page("third-visit", page)
+    page.set_default_timeout(STEP_TIMEOUT)
+    ss.OPEN_PAGES["third-visit"] = page
     try:
         page.goto(offline_site.server.url(""), wait_until="domcontentloaded", timeout=120_000)
         ss.wait_kernel_idle(page, FIRST_PAGE)
-        run = bs.run_all_in_lab(page)
+        run = lab.run_all(page)
         assert run["ok"] is True
         assert page.evaluate("() => !!navigator.serviceWorker.controller")
         status = ss.offline_copy_status(page)
         assert status is not None and status["kept"] == status["files"]
     finally:
-        bs.unregister_page("third-visit")
+        ss.OPEN_PAGES.pop("third-visit", None)
         page.close()
 
 
