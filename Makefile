@@ -116,10 +116,6 @@ site-lock: $(SITE_VENV)/.stamp
 	$(SITE_VENV)/bin/python tools/site/lock.py
 
 serve-site: $(SITE_STAMP)
-
-# After editing tools/site/pins.toml: rewrite the two hash-pinned lists from it (needs PyPI).
-site-lock: $(SITE_VENV)/.stamp
-	$(SITE_VENV)/bin/python tools/site/lock.py
 	$(PYTHON) tools/site/serve.py --port $(SITE_PORT)
 
 # Without Node.js (which only root can install here) the site cannot be built: the site tests are
