@@ -8,7 +8,6 @@ server, and a browser that cannot reach any host but this computer.
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 import urllib.request

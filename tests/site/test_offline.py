@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import site_support as ss
 from browser_support import lab
 from browser_support.settings import STEP_TIMEOUT

@@ -24,9 +24,7 @@ import fnmatch
 import hashlib
 import json
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tarfile
 import time
