@@ -37,11 +37,12 @@ lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser $(NBVAL) -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser --ignore=tests/site $(NBVAL) -p no:cacheprovider
 	$(MAKE) test-browser
+	$(MAKE) test-site
 
 test-unit: $(TEST_STAMP)
-	$(BIN)/python -m pytest tests --ignore=tests/browser -p no:cacheprovider
+	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/site -p no:cacheprovider
 
 test-notebooks: $(TEST_STAMP)
 	$(BIN)/python -m pytest notebooks $(NBVAL) -p no:cacheprovider
@@ -73,6 +74,68 @@ test-browser: $(TEST_STAMP) browser-deps
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/browser_bench.py
+
+# --- the course in the browser: a JupyterLite site (tools/site/, tests/site/) ----
+#   make site        build build/site/ and build/legpain-course-site.zip from the pins in tools/site/
+#   make serve-site  serve build/site/ at http://127.0.0.1:8000/ (another port: SITE_PORT=8001)
+#   make test-site   build the site (or reuse it), then run every lesson in it in Chromium, offline
+# Downloads are kept in build/site-cache/ and reused; `make clean-site` removes both.
+SITE_VENV   := build/site-cache/venv
+SITE_STAMP  := build/site/.built
+SITE_PORT   ?= 8000
+SITE_INPUTS := pyproject.toml README.md $(wildcard tools/site/*.py tools/site/*.toml tools/site/*.txt tools/site/*.js) $(wildcard notebooks/[0-9][0-9]_*.ipynb) \
+               $(shell find src data -name __pycache__ -prune -o -name '*.egg-info' -prune -o -type f -print)
+
+.PHONY: site site-deps site-lock serve-site test-site bench-site clean-site
+
+$(SITE_VENV)/.stamp: tools/site/build-requirements.txt
+	rm -rf $(SITE_VENV)
+	$(PYTHON) -m venv $(SITE_VENV)
+	$(SITE_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r tools/site/build-requirements.txt
+	touch $@
+
+$(SITE_STAMP): $(SITE_VENV)/.stamp $(SITE_INPUTS) | site-deps
+	$(SITE_VENV)/bin/python tools/site/build_site.py
+	touch $@
+
+# Node.js and npm: npm fetches Pyodide, Node runs it once at build time (only when missing, and
+# only as root with apt-get, like browser-deps).
+site-deps:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+	  echo "site-deps: Node.js and npm are installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; \
+	else \
+	  echo "site-deps: the site needs Node.js and npm (https://nodejs.org, or your system's packages)"; exit 1; \
+	fi
+
+site: $(SITE_STAMP)
+
+# After editing tools/site/pins.toml: rewrite the two hash-pinned lists from it (needs PyPI).
+site-lock: $(SITE_VENV)/.stamp
+	$(SITE_VENV)/bin/python tools/site/lock.py
+
+serve-site: $(SITE_STAMP)
+	$(PYTHON) tools/site/serve.py --port $(SITE_PORT)
+
+# Without Node.js (which only root can install here) the site cannot be built: the site tests are
+# then skipped with the reason, except under CI (CI=true), where they must run.
+test-site: $(TEST_STAMP) browser-deps
+	@if [ "$$CI" != true ] && [ "$$(id -u)" != 0 ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then \
+	  echo "test-site: skipped: building the site needs Node.js and npm (see make site-deps)"; \
+	else \
+	  $(MAKE) site && $(BIN)/python -m pytest tests/site -p no:cacheprovider; \
+	fi
+
+# `make bench` measures the site too: its size, page load to kernel ready, click to banner.
+bench: bench-site
+
+bench-site: $(TEST_STAMP) browser-deps site
+	$(BIN)/python bench/site_bench.py
+
+clean-site:
+	rm -rf build/site build/site-cache build/legpain-course-site.zip
+# --- end of the browser-site block ---------------------------------------------
 
 notebooks: $(TEST_STAMP)
 	$(BIN)/python tools/build_notebooks.py notebooks

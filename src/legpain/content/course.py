@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Optional
 
@@ -13,7 +14,21 @@ from .errors import DataError
 from .models import Advice, Cause, GlossaryTerm, Lesson, LevelInfo, LeftRule, MatrixRow, Region, Rule, Source, Symptom
 from .reader import _check_ref, _check_sources, _read_csv, _read_yaml, _unique, _validate
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+def _default_data_dir() -> Path:
+    """The data folder that ships with the package (``legpain.course_data``).
+
+    In an installed wheel it is inside the package; in an editable install it is the
+    repository's ``data/`` itself. Running straight from a checkout (``PYTHONPATH=src``),
+    where the package is not installed, falls back to the checkout's ``data/``.
+    """
+    try:
+        folder = files("legpain.course_data")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[3] / "data"
+    return Path(str(folder))
+
+
+DEFAULT_DATA_DIR = _default_data_dir()
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,0 +1,450 @@
+"""Build build/site/: the whole course as a JupyterLite site that runs offline in the browser.
+
+    make site            (runs: build/site-cache/venv/bin/python tools/site/build_site.py)
+
+What goes in, all pinned in tools/site/ and checked against its hash before use:
+  * Pyodide's core from npm (`npm pack`), checked against pins.toml's sha512 integrity;
+  * the browser's wheels from PyPI (`pip download --require-hashes`, browser-requirements.txt);
+    PyYAML and MarkupSafe have no wasm wheel, so only their Python files are repacked;
+  * the legpain wheel, built here, with the course data inside it;
+  * every lesson notebook, notebooks/[0-9][0-9]_*.ipynb, found at build time.
+Nothing is fetched from the internet at run time: the kernel loads only the wheels listed in the
+site's own pyodide-lock.json, and `disablePyPIFallback` stops it asking PyPI for anything else.
+
+Downloads are kept in build/site-cache/ and reused by the next build. The site is written to
+build/site/ and zipped to build/legpain-course-site.zip (for a static web host).
+
+Must run in the site's build environment (build/site-cache/venv, made by `make site`).
+"""
+
+from __future__ import annotations
+
+import base64
+import fnmatch
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tarfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sitelib as sl  # noqa: E402
+
+OUT = sl.ROOT / "build" / "site"
+ZIP = sl.ROOT / "build" / "legpain-course-site.zip"
+NOTEBOOKS = sl.ROOT / "notebooks"
+LESSON_GLOB = "[0-9][0-9]_*.ipynb"
+FIRST_PAGE = "00_start_here.ipynb"
+KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
+FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # in repacked wheels, so that the same input gives the same file
+
+
+def log(message: str) -> None:
+    print(f"site: {message}", flush=True)
+
+
+# ---------------------------------------------------------------- Pyodide from npm
+
+
+def npm_integrity(path: Path) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+
+
+def pyodide_core(pins: dict[str, Any]) -> Path:
+    """The folder with Pyodide's core files, from the cached (or freshly packed) npm tarball."""
+    version, integrity = pins["pyodide"]["version"], pins["pyodide"]["integrity"]
+    npm_dir = sl.CACHE / "npm"
+    tarball = npm_dir / f"pyodide-{version}.tgz"
+    if not tarball.exists() or npm_integrity(tarball) != integrity:
+        if shutil.which("npm") is None:
+            raise sl.SiteError("npm is needed to fetch Pyodide (apt-get install npm, or install Node.js)")
+        npm_dir.mkdir(parents=True, exist_ok=True)
+        tarball.unlink(missing_ok=True)
+        sl.run(["npm", "pack", f"pyodide@{version}", "--pack-destination", npm_dir, "--silent"])
+    found = npm_integrity(tarball)
+    if found != integrity:
+        tarball.unlink()
+        raise sl.SiteError(f"pyodide-{version}.tgz from npm has integrity {found}, but pins.toml says {integrity}")
+    core = sl.CACHE / f"pyodide-{version}"
+    if not core.exists():
+        staging = sl.CACHE / f"pyodide-{version}.partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        with tarfile.open(tarball) as tar:
+            for name in [*pins["pyodide"]["files"], "pyodide-lock.json"]:
+                member = tar.getmember(f"package/{name}")
+                with tar.extractfile(member) as src, open(staging / name, "wb") as dst:  # type: ignore[union-attr]
+                    shutil.copyfileobj(src, dst)
+        staging.rename(core)
+    return core
+
+
+# ---------------------------------------------------------------- wheels from PyPI
+
+
+def cached_wheels(entries: list[tuple[str, str, list[str], str]], folder: Path) -> dict[str, Path]:
+    """The cached file for each pinned wheel whose hash matches (name -> path)."""
+    by_hash = {}
+    for path in folder.glob("*.whl"):
+        by_hash[sl.sha256(path)] = path
+    found = {}
+    for name, _version, hashes, _comment in entries:
+        for digest in hashes:
+            if digest in by_hash:
+                found[name] = by_hash[digest]
+    return found
+
+
+def browser_wheels(pins: dict[str, Any]) -> dict[str, Path]:
+    """Every wheel of browser-requirements.txt, downloaded once and hash-checked (name -> path)."""
+    entries = sl.read_hashed_requirements(sl.BROWSER_REQUIREMENTS)
+    folder = sl.CACHE / "wheels"
+    folder.mkdir(parents=True, exist_ok=True)
+    found = cached_wheels(entries, folder)
+    if len(found) < len(entries):
+        missing = sorted({name for name, *_ in entries} - set(found))
+        log(f"downloading {len(missing)} wheels from PyPI: {', '.join(missing)}")
+        sl.run([sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes", "--quiet",
+                "--dest", folder, *sl.browser_download_args(pins, repack_too=True), "-r", sl.BROWSER_REQUIREMENTS])
+        found = cached_wheels(entries, folder)
+    missing = sorted({name for name, *_ in entries} - set(found))
+    if missing:
+        raise sl.SiteError(f"no wheel with the pinned hash for: {', '.join(missing)}")
+    return found
+
+
+def _write_wheel(target: Path, info_dir: str, members: list[tuple[str, bytes]]) -> None:
+    """Write a wheel from its files, with a new RECORD and a fixed date (same input, same file)."""
+    records = []
+    for entry, data in members:
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        records.append(f"{entry},sha256={digest},{len(data)}")
+    records.append(f"{info_dir}/RECORD,,")
+    members = [*members, (f"{info_dir}/RECORD", ("\n".join(records) + "\n").encode())]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry, data in members:
+            info = zipfile.ZipInfo(entry, FIXED_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, data)
+
+
+def _wheel_members(source: Path) -> tuple[str, list[tuple[str, bytes]]]:
+    """The dist-info folder of a wheel and its files (without RECORD)."""
+    with zipfile.ZipFile(source) as src:
+        names = [n for n in sorted(src.namelist()) if not n.endswith("/")]
+        info_dir = next(n.split("/")[0] for n in names if n.split("/")[0].endswith(".dist-info"))
+        return info_dir, [(n, src.read(n)) for n in names if n != f"{info_dir}/RECORD"]
+
+
+def repack_pure(source: Path, folder: Path) -> Path:
+    """A py3-none-any wheel with only the Python files of a platform wheel (no compiled parts)."""
+    _, version = sl.wheel_name_version(source)
+    target = folder / f"{source.name.split('-')[0]}-{version}-py3-none-any.whl"
+    info_dir, members = _wheel_members(source)
+    kept = [(n, d) for n, d in members
+            if (n.startswith(info_dir + "/") and n != f"{info_dir}/WHEEL") or n.endswith((".py", ".pyi", "py.typed"))]
+    wheel = "Wheel-Version: 1.0\nGenerator: legpain tools/site (pure-Python repack)\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    _write_wheel(target, info_dir, [*kept, (f"{info_dir}/WHEEL", wheel.encode())])
+    log(f"repacked {source.name} -> {target.name} (pure Python)")
+    return target
+
+
+def trim(source: Path, patterns: list[str], folder: Path) -> Path:
+    """The same wheel without the files that match the patterns."""
+    info_dir, members = _wheel_members(source)
+    kept = [(n, d) for n, d in members if not any(fnmatch.fnmatchcase(n, p) for p in patterns)]
+    if len(kept) == len(members):
+        raise sl.SiteError(f"trim patterns {patterns} match nothing in {source.name}: update [browser.trim] in pins.toml")
+    target = folder / source.name
+    _write_wheel(target, info_dir, kept)
+    saved = sum(len(d) for _, d in members) - sum(len(d) for _, d in kept)
+    log(f"trimmed {source.name}: {len(members) - len(kept)} files ({saved / 1e6:.1f} MB unpacked) left out")
+    return target
+
+
+def kernel_wheels(pins: dict[str, Any]) -> list[Path]:
+    """The Pyodide kernel's own wheels (from_kernel in pins.toml), as its JupyterLab extension ships them."""
+    from packaging.version import Version
+
+    pypi = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi"
+    index = json.loads((pypi / "all.json").read_text(encoding="utf-8"))
+    found = []
+    for wanted in pins["browser"]["from_kernel"]:
+        entry = next((v for k, v in index.items() if sl.canonical(k) == sl.canonical(wanted)), None)
+        if entry is None:
+            raise sl.SiteError(f"the Pyodide kernel ships no wheel named {wanted} (see from_kernel in pins.toml)")
+        version = max(entry["releases"], key=Version)
+        (release,) = [r for r in entry["releases"][version] if r["filename"].endswith(".whl")]
+        path = pypi / release["filename"]
+        if sl.sha256(path) != release["digests"]["sha256"]:
+            raise sl.SiteError(f"{path.name} does not match the hash in the kernel's own index")
+        found.append(path)
+    return found
+
+
+def legpain_wheel() -> Path:
+    """The course's own wheel, with its data, built from a copy of the checkout."""
+    work = sl.CACHE / "legpain-build"
+    shutil.rmtree(work, ignore_errors=True)
+    source = work / "src-copy"
+    source.mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(sl.ROOT / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
+    shutil.copytree(sl.ROOT / "src", source / "src", ignore=ignore)
+    shutil.copytree(sl.ROOT / "data", source / "data", ignore=ignore)
+    sl.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
+            "--wheel-dir", work / "dist", source])
+    (wheel,) = (work / "dist").glob("legpain-*.whl")
+    with zipfile.ZipFile(wheel) as whl:
+        if "legpain/course_data/sources.csv" not in whl.namelist():
+            raise sl.SiteError(f"{wheel.name} has no course data inside (see [tool.setuptools] in pyproject.toml)")
+    return wheel
+
+
+# ---------------------------------------------------------------- pyodide-lock.json
+
+
+def write_lock(core: Path, wheels: list[Path], pins: dict[str, Any], target: Path) -> dict[str, Any]:
+    """Pyodide's lock file for the shipped wheels only, with each one's browser requirements."""
+    info = json.loads((core / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    browser = pins["browser"]
+    if info["python"] != browser["python_full"]:
+        raise sl.SiteError(f"Pyodide {pins['pyodide']['version']} has Python {info['python']}; pins.toml says {browser['python_full']}")
+    if f"pyemscripten_{info['abi_version']}_{info['arch']}" != browser["platform"]:
+        raise sl.SiteError(f"Pyodide's ABI {info['abi_version']} does not match the wheel platform {browser['platform']}")
+    env = sl.browser_marker_env(info["python"])
+    skip = {sl.canonical(n) for n in browser["not_in_browser"]}
+    shipped = {}
+    for wheel in wheels:
+        name, version = sl.wheel_name_version(wheel)
+        shipped[name] = (wheel, version, sl.wheel_metadata(wheel))
+    packages = {}
+    problems = []
+    for name, (wheel, version, metadata) in sorted(shipped.items()):
+        depends = []
+        for req in sl.browser_requirements(metadata, env):
+            dep = sl.canonical(req.name)
+            if dep in shipped:
+                if not req.specifier.contains(shipped[dep][1], prereleases=True):
+                    problems.append(f"{name} needs {req}, but the site ships {dep} {shipped[dep][1]}")
+                depends.append(dep)
+            elif dep not in skip:
+                problems.append(f"{name} needs {req}, which is neither shipped nor listed in not_in_browser")
+        packages[name] = {
+            "name": metadata["Name"],
+            "version": version,
+            "file_name": wheel.name,
+            "install_dir": "site",
+            "sha256": sl.sha256(wheel),
+            "package_type": "package",
+            "imports": sl.top_level_imports(wheel),
+            "depends": sorted(set(depends)),
+            "unvendored_tests": False,
+        }
+    if problems:
+        raise sl.SiteError("the browser's wheels do not fit together (edit tools/site/pins.toml, then run make site-lock):\n  "
+                           + "\n  ".join(problems))
+    lock = {"info": info, "packages": packages}
+    target.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return lock
+
+
+def precompile(stage: Path) -> None:
+    """Add .pyc files for the modules the lessons import (see precompile.mjs): a faster start."""
+    if shutil.which("node") is None:
+        raise sl.SiteError("Node.js is needed to build the site (it comes with npm)")
+    done = sl.run(["node", sl.HERE / "precompile.mjs", stage, *lesson_notebooks()])
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    if report["failures"]:
+        raise sl.SiteError("while finding the modules to precompile, Pyodide (in Node) failed:\n  " + "\n  ".join(report["failures"]))
+    log(f"precompiled {sum(report['compiled'].values())} modules in {len(report['compiled'])} wheels")
+
+
+# ---------------------------------------------------------------- the JupyterLite build
+
+
+def lesson_notebooks() -> list[Path]:
+    found = sorted(NOTEBOOKS.glob(LESSON_GLOB))
+    if not found:
+        raise sl.SiteError(f"no lesson notebooks found as notebooks/{LESSON_GLOB}")
+    return found
+
+
+def lite_build(pyodide_dir: Path, pins: dict[str, Any]) -> None:
+    lite = sl.CACHE / "lite"
+    shutil.rmtree(lite, ignore_errors=True)
+    (lite / "static").mkdir(parents=True)
+    shutil.copytree(pyodide_dir, lite / "static" / "pyodide")  # the "well-known" place JupyterLite looks
+    contents = lite / "contents"
+    contents.mkdir()
+    for notebook in lesson_notebooks():
+        shutil.copy(notebook, contents / notebook.name)
+    preload = pins["browser"]["preload"]
+    settings = {
+        "jupyter-lite-schema-version": 0,
+        "jupyter-config-data": {
+            "appName": "Leg pain in pregnancy",
+            # window.jupyterapp: the site's tests and benchmark drive JupyterLab's own commands
+            # (run all, clear outputs) through it, as tests/browser does in JupyterLab.
+            "exposeAppInBrowser": True,
+            "litePluginSettings": {
+                KERNEL_SETTINGS: {
+                    "disablePyPIFallback": True,
+                    "loadPyodideOptions": {"packages": preload},
+                },
+            },
+        },
+    }
+    (lite / "jupyter-lite.json").write_text(json.dumps(settings, indent=2), encoding="utf-8")
+    overrides = {
+        # Every cell is drawn, not only those on screen: find-in-page and screen readers see it all.
+        "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+        # No question about news from the internet.
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    }
+    (lite / "overrides.json").write_text(json.dumps(overrides, indent=2), encoding="utf-8")
+    config = {
+        "LiteBuildConfig": {
+            "apps": ["lab"],
+            "contents": ["contents"],
+            "output_dir": str(OUT),
+            "no_sourcemaps": True,
+            "no_unused_shared_packages": True,
+            "settings_overrides": ["overrides.json"],
+        },
+    }
+    (lite / "jupyter_lite_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+    shutil.rmtree(OUT, ignore_errors=True)
+    env = dict(os.environ)
+    env.pop("JUPYTER_PATH", None)  # the site's extensions come from this build environment only
+    jupyter = Path(sys.prefix) / "bin" / "jupyter"
+    sl.run([jupyter, "lite", "build", "--lite-dir", lite], cwd=lite, env=env)
+
+
+def check_extensions(pins: dict[str, Any]) -> None:
+    config = json.loads((OUT / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
+    names = sorted(ext["name"] for ext in config.get("federated_extensions", []))
+    wanted = sorted(pins["build"]["labextensions"])
+    if names != wanted:
+        raise sl.SiteError(f"the site carries the JupyterLab extensions {names}, but pins.toml lists {wanted}")
+
+
+# ---------------------------------------------------------------- offline: the service worker
+
+
+SW_TEMPLATE = sl.HERE / "service-worker.js"
+JUPYTERLITE_SW = "jupyterlite-service-worker.js"
+
+
+def site_files() -> list[str]:
+    """Every file of the site, as a path relative to its root (the service worker caches them all)."""
+    skip = {"service-worker.js", JUPYTERLITE_SW}
+    return sorted(p.relative_to(OUT).as_posix() for p in OUT.rglob("*") if p.is_file() and p.name not in skip)
+
+
+def install_service_worker() -> None:
+    """Our service worker (caches the whole site) wraps JupyterLite's own one, which it keeps."""
+    own = OUT / "service-worker.js"
+    if not own.exists():
+        raise sl.SiteError("JupyterLite's service-worker.js is missing from the build")
+    own.rename(OUT / JUPYTERLITE_SW)
+    files = site_files()
+    digest = hashlib.sha256()
+    for rel in files:
+        digest.update(rel.encode() + b"\0" + hashlib.sha256((OUT / rel).read_bytes()).digest())
+    version = digest.hexdigest()[:16]
+    script = SW_TEMPLATE.read_text(encoding="utf-8")
+    script = script.replace("__SITE_VERSION__", json.dumps(version)).replace("__SITE_FILES__", json.dumps(files, indent=0))
+    script = script.replace("__JUPYTERLITE_SW__", json.dumps(JUPYTERLITE_SW))
+    own.write_text(script, encoding="utf-8")
+    # In each app's page: (1) JupyterLite unregisters its service worker on the first reload unless
+    # it has already noted the app version in localStorage, and offline it then cannot register it
+    # again: note the version now. (2) Ask the worker to finish the offline copy (it keeps running
+    # while it copies, up to a few minutes, even when the page is idle).
+    config = json.loads((OUT / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
+    worker_url = "service-worker.js?enableCache=" + str(config.get("enableServiceWorkerCache", "false")).lower()
+    note = (
+        "<script>/* offline copy: see tools/site/README.md */\n"
+        f"try {{ const u = new URL({json.dumps(worker_url)}, new URL('..', location.href));\n"
+        f"  localStorage.setItem(u.href + '-version', {json.dumps(config['appVersion'])}); }} catch (e) {{}}\n"
+        "if ('serviceWorker' in navigator) navigator.serviceWorker.ready\n"
+        "  .then((r) => r.active && r.active.postMessage('legpain-keep-copy')).catch(() => {});\n"
+        "</script>\n"
+    )
+    for page in OUT.glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'id="jupyter-config-data"' in html and "offline copy" not in html:
+            page.write_text(html.replace("<script", note + "    <script", 1), encoding="utf-8")
+    log(f"service worker: {len(files)} files to keep offline (site version {version})")
+
+
+def front_door() -> None:
+    """The site's address opens the start page (JupyterLite's own redirect drops the ?path=)."""
+    # Browsers ask for /favicon.ico by themselves; offline, a missing one is an error in the console.
+    shutil.copy(OUT / "lab" / "favicon.ico", OUT / "favicon.ico")
+    if not (OUT / "files" / FIRST_PAGE).is_file():
+        return  # JupyterLab with its file browser, as JupyterLite does by default
+    page = OUT / "index.html"
+    html = page.read_text(encoding="utf-8")
+    go = f"<script>location.replace('./lab/index.html?path={FIRST_PAGE}');</script>\n"
+    if go not in html:
+        page.write_text(html.replace("<head>", "<head>\n    " + go, 1), encoding="utf-8")
+
+
+def write_zip() -> None:
+    ZIP.unlink(missing_ok=True)
+    with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for path in sorted(OUT.rglob("*")):
+            if path.is_file():
+                out.write(path, Path("legpain-course-site") / path.relative_to(OUT))
+
+
+def main() -> int:
+    started = time.monotonic()
+    try:
+        pins = sl.load_pins()
+        core = pyodide_core(pins)
+        found = browser_wheels(pins)
+        repack = {sl.canonical(n) for n in pins["browser"]["repack"]}
+        stage = sl.CACHE / "pyodide-stage"
+        shutil.rmtree(stage, ignore_errors=True)
+        shutil.copytree(core, stage, ignore=shutil.ignore_patterns("pyodide-lock.json"))
+        wheels = []
+        trims = {sl.canonical(k): v for k, v in pins["browser"].get("trim", {}).items()}
+        for name, path in sorted(found.items()):
+            if name in repack:
+                wheels.append(repack_pure(path, stage))
+            elif name in trims:
+                wheels.append(trim(path, trims[name], stage))
+            else:
+                wheels.append(Path(shutil.copy(path, stage)))
+        wheels += [Path(shutil.copy(path, stage)) for path in kernel_wheels(pins)]
+        wheels.append(Path(shutil.copy(legpain_wheel(), stage)))
+        write_lock(core, wheels, pins, stage / "pyodide-lock.json")
+        precompile(stage)
+        write_lock(core, wheels, pins, stage / "pyodide-lock.json")  # the new hashes
+        lite_build(stage, pins)
+        check_extensions(pins)
+        front_door()
+        install_service_worker()
+        write_zip()
+    except sl.SiteError as exc:
+        print(f"site: {exc}", file=sys.stderr)
+        return 1
+    size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
+    log(f"built {OUT.relative_to(sl.ROOT)} ({size / 1e6:.1f} MB, {len(lesson_notebooks())} notebooks) "
+        f"and {ZIP.relative_to(sl.ROOT)} ({ZIP.stat().st_size / 1e6:.1f} MB) in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
