@@ -158,12 +158,13 @@ def wait_offline_copy(page: Any, timeout_ms: int = OFFLINE_COPY_TIMEOUT) -> dict
 
 def saved_counts(name: str) -> dict[str, int]:
     """Among the outputs saved in the notebook (its JupyterLab run): plotly figures, and widgets
-    other than the self-check (show_quiz)."""
+    other than the self-check (show_quiz) and the presentation-mode switch."""
     import nbformat
 
     cells = [c for c in nbformat.read(NOTEBOOKS / name, as_version=4).cells if c.cell_type == "code"]
     outputs = [o for c in cells for o in c.get("outputs", [])]
-    panels = [o for c in cells if "show_quiz(" not in c.source for o in c.get("outputs", [])]
+    controls = ("show_quiz(", "show_presentation_mode(")
+    panels = [o for c in cells if not any(call in c.source for call in controls) for o in c.get("outputs", [])]
     return {"plotly": notebooks.count_mime(outputs, notebooks.PLOTLY_MIME), "widgets": notebooks.count_mime(panels, notebooks.WIDGET_MIME)}
 
 

@@ -102,9 +102,16 @@ def test_one_self_check(lesson: Lesson) -> None:
     assert nc.answer_quiz(lesson.root, lesson.name) == []
 
 
+COMBINED = {s for rule in COURSE.rules.values() if len(rule.all_of) > 1 for s in rule.all_of}
+
+
 def _first_symptom(level: Level, red_flag: Optional[bool] = None) -> Any:
+    """The first symptom whose level on its own, with the stage not given, is ``level`` (leaving
+    out symptoms that a combination rule can raise)."""
     for symptom in COURSE.symptoms.values():
-        if symptom.level == level and (red_flag is None or symptom.red_flag == red_flag):
+        if symptom.id in COMBINED:
+            continue
+        if COURSE.single_symptom_level(symptom.id) == level and (red_flag is None or symptom.red_flag == red_flag):
             return symptom
     raise LookupError(f"no symptom with level {level.value} in data/symptoms.csv")
 
