@@ -67,3 +67,12 @@ def test_glossary_course_map_and_references_escape(hostile):
     _assert_escaped(glossary_html(hostile))
     _assert_escaped(course_map_html(hostile))
     _assert_escaped(references_html(["S54"], hostile))
+
+
+def test_shared_widget_messages_headings_and_fallbacks_escape():
+    from legpain.widgets import heading_html, message_html, widget_bundle, output_area
+
+    for kind in ("info", "error", "success"):
+        _assert_escaped(message_html(f"Swollen leg {SCRIPT}", kind))
+    _assert_escaped(heading_html(f"Clot {IMG}"))
+    _assert_escaped(widget_bundle(output_area(), f"Run {SCRIPT}")["text/html"])

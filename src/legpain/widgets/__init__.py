@@ -8,11 +8,12 @@ run never moves a slider, so only the callbacks carry logic.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import display
+
+from ..templating import render
 
 LARGE_FONT = "16px"
 CONTROL_LAYOUT = widgets.Layout(width="auto", min_width="320px")
@@ -47,14 +48,11 @@ def message_html(text: str, kind: str = "info") -> str:
     """A short message for the learner. ``kind`` is 'info', 'error' or 'success'."""
     symbols = {"info": "ℹ", "error": "⚠", "success": "✔"}
     role = "alert" if kind == "error" else "status"
-    return (
-        f'<div class="legpain-message legpain-message-{kind}" role="{role}" style="font-size:{LARGE_FONT}">'
-        f'<span aria-hidden="true">{symbols[kind]}</span> {escape(text)}</div>'
-    )
+    return render("message.html", kind=kind, role=role, size=LARGE_FONT, symbol=symbols[kind], text=text)
 
 
 def heading_html(text: str) -> str:
-    return f'<h4 style="margin:0.4em 0">{escape(text)}</h4>'
+    return render("heading.html", text=text)
 
 
 def output_area(html: str = "") -> widgets.HTML:
@@ -80,7 +78,7 @@ def widget_bundle(widget: widgets.Widget, text: str) -> dict[str, Any]:
     """
     bundle = dict(widget._repr_mimebundle_() or {})
     bundle["text/plain"] = text
-    bundle["text/html"] = f'<p class="legpain-run-first">{escape(text)}</p>' if text else ""
+    bundle["text/html"] = render("run_first.html", text=text) if text else ""
     return bundle
 
 
