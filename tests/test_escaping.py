@@ -76,3 +76,10 @@ def test_shared_widget_messages_headings_and_fallbacks_escape():
         _assert_escaped(message_html(f"Swollen leg {SCRIPT}", kind))
     _assert_escaped(heading_html(f"Clot {IMG}"))
     _assert_escaped(widget_bundle(output_area(), f"Run {SCRIPT}")["text/html"])
+
+
+def test_explorer_cell_of_an_unlinked_pair_escapes_the_causes_it_lists(hostile):
+    symptom = next(s for s in hostile.symptoms if (s, "dvt") in hostile.weights and s != "one_leg_swollen")
+    cause = next(c for c in hostile.causes if (symptom, c) not in hostile.weights)
+    html = cell_html(ExplorerState(symptom=symptom, cause=cause), hostile)
+    assert "Clot &lt;img" in html and "<img" not in html
