@@ -83,3 +83,11 @@ def test_explorer_cell_of_an_unlinked_pair_escapes_the_causes_it_lists(hostile):
     cause = next(c for c in hostile.causes if (symptom, c) not in hostile.weights)
     html = cell_html(ExplorerState(symptom=symptom, cause=cause), hostile)
     assert "Clot &lt;img" in html and "<img" not in html
+
+
+def test_symptom_list_escapes_labels(hostile):
+    from legpain.lesson import symptom_list_html
+
+    html = symptom_list_html(hostile)
+    _assert_escaped(html)
+    assert "Swollen leg &lt;script&gt;" in html
