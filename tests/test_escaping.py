@@ -91,3 +91,24 @@ def test_symptom_list_escapes_labels(hostile):
     html = symptom_list_html(hostile)
     _assert_escaped(html)
     assert "Swollen leg &lt;script&gt;" in html
+
+
+def test_relief_advice_escapes_measures_problems_and_the_clot_question(data_copy):
+    from conftest import edit_lesson
+    from legpain.widgets.relief import LESSON_ID, advise_html, load_toolkit
+
+    def hostile_relief(raw):
+        raw["clot_check"]["question"] = f"Clot? {SCRIPT}"
+        raw["problems"][0]["label"] = f"Pelvic pain {SCRIPT}"
+        measure = next(m for m in raw["measures"] if raw["problems"][0]["id"] in m["problems"])
+        measure["name"] = f"Measure {IMG}"
+        measure["evidence"][0]["text"] = f"Finding {IMG}"
+
+    course = edit_lesson(data_copy, LESSON_ID, hostile_relief)
+    toolkit = load_toolkit(course)
+    problem = next(iter(toolkit.problems))
+    for answer in ("yes", "no", None):
+        _assert_escaped(advise_html(problem, 24, toolkit, course, clot_signs=answer))
+    html = advise_html(problem, 24, toolkit, course, clot_signs="no")
+    for text in ("Pelvic pain &lt;script&gt;", "Measure &lt;img", "Finding &lt;img"):
+        assert text in html
