@@ -112,3 +112,14 @@ def test_relief_advice_escapes_measures_problems_and_the_clot_question(data_copy
     html = advise_html(problem, 24, toolkit, course, clot_signs="no")
     for text in ("Pelvic pain &lt;script&gt;", "Measure &lt;img", "Finding &lt;img"):
         assert text in html
+
+
+def test_left_calculator_escapes_criteria_and_the_route_advice(data_copy):
+    from legpain.widgets.clots import ROUTE_ADVICE_ID, left_calculator_html
+
+    path = data_copy / "left_rule.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("label: Symptoms in the left leg", f"label: 'Left leg {IMG}'"), encoding="utf-8")
+    _edit_csv(data_copy / "advice.csv", "id", ROUTE_ADVICE_ID, "text", f"Scan today {SCRIPT}")
+    html = left_calculator_html(True, "3", False, load_course(data_copy)).html
+    _assert_escaped(html)
+    assert "Left leg &lt;img" in html and "Scan today &lt;script&gt;" in html
