@@ -123,3 +123,18 @@ def test_left_calculator_escapes_criteria_and_the_route_advice(data_copy):
     html = left_calculator_html(True, "3", False, load_course(data_copy)).html
     _assert_escaped(html)
     assert "Left leg &lt;img" in html and "Scan today &lt;script&gt;" in html
+
+
+def test_pelvis_test_accuracy_escapes_the_test_words(data_copy):
+    from conftest import edit_lesson
+    from legpain.widgets.pelvis import LESSON_ID, accuracy_html
+
+    def hostile_test(raw):
+        raw["tests"][0]["name"] = f"P4 {SCRIPT}"
+        raw["tests"][0]["how"] = f"Press {IMG}"
+        raw["tests"][0]["note"] = f"Note {SCRIPT}"
+
+    course = edit_lesson(data_copy, LESSON_ID, hostile_test)
+    html = accuracy_html("p4", 20, course)
+    _assert_escaped(html)
+    assert "P4 &lt;script&gt;" in html and "Press &lt;img" in html and "Note &lt;script&gt;" in html
