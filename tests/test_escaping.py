@@ -138,3 +138,41 @@ def test_pelvis_test_accuracy_escapes_the_test_words(data_copy):
     html = accuracy_html("p4", 20, course)
     _assert_escaped(html)
     assert "P4 &lt;script&gt;" in html and "Press &lt;img" in html and "Note &lt;script&gt;" in html
+
+
+def test_gait_scenario_and_feedback_escape_the_lesson_words(data_copy):
+    from conftest import edit_lesson
+    from legpain.widgets.gait import LESSON_ID, check_change, scenario_html
+
+    def hostile_scenario(raw):
+        raw["scenarios"][0]["prompt"] = f"She waddles {SCRIPT}"
+        raw["scenarios"][0]["advice"] = f"Reassure her {IMG}"
+
+    course = edit_lesson(data_copy, LESSON_ID, hostile_scenario)
+    scenario = next(iter(yaml_lesson(data_copy, LESSON_ID)["scenarios"]))
+    html = scenario_html(scenario["id"], course)
+    _assert_escaped(html)
+    assert "She waddles &lt;script&gt;" in html
+    html = check_change(scenario["id"], scenario["answer"], course)
+    _assert_escaped(html)
+    assert "Reassure her &lt;img" in html
+
+
+def test_nerve_picker_escapes_the_nerve_problems(data_copy):
+    from conftest import edit_lesson
+    from legpain.widgets.nerves import LESSON_ID, nerve_picker_html
+
+    def hostile_problem(raw):
+        raw["nerve_problems"][0]["name"] = f"Spreading pain {SCRIPT}"
+        raw["nerve_problems"][0]["felt_as"] = f"An ache {IMG}"
+
+    course = edit_lesson(data_copy, LESSON_ID, hostile_problem)
+    html = nerve_picker_html(["buttock_pain_back_of_thigh"], course).html
+    _assert_escaped(html)
+    assert "Spreading pain &lt;script&gt;" in html and "An ache &lt;img" in html
+
+
+def yaml_lesson(data_copy, lesson_id):
+    import yaml
+
+    return yaml.safe_load((data_copy / "lessons" / f"{lesson_id}.yaml").read_text(encoding="utf-8"))
