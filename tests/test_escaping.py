@@ -176,3 +176,27 @@ def yaml_lesson(data_copy, lesson_id):
     import yaml
 
     return yaml.safe_load((data_copy / "lessons" / f"{lesson_id}.yaml").read_text(encoding="utf-8"))
+
+
+def _html_values(widget):
+    values = [widget.value] if hasattr(widget, "value") and isinstance(widget.value, str) else []
+    for child in getattr(widget, "children", ()):
+        values.extend(_html_values(child))
+    return values
+
+
+def test_postnatal_widgets_escape_group_labels_and_intros(data_copy):
+    from conftest import edit_lesson
+    from legpain.widgets.postnatal import sbar_builder, vte_risk_widget
+
+    def hostile_words(raw):
+        raw["vte_tool"]["groups"][0]["label"] = f"Before {SCRIPT}"
+        raw["vte_tool"]["intro"] = f"Tick {IMG}"
+        raw["sbar"]["intro"] = f"Write {SCRIPT}"
+
+    course = edit_lesson(data_copy, "10_after_the_birth", hostile_words)
+    for widget, expected in ((vte_risk_widget(course), ("Before &lt;script&gt;", "Tick &lt;img")), (sbar_builder(course=course), ("Write &lt;script&gt;",))):
+        html = "".join(_html_values(widget))
+        assert "<script>" not in html and "<img" not in html
+        for text in expected:
+            assert text in html
