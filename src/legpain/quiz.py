@@ -22,29 +22,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .data import Course, DataError, lesson_section, load_course
 from .render import source_links_html
-from .widgets import COURSE_CSS, LABEL_STYLE, message_html, output_area
+from .widgets import LABEL_STYLE, course_style, message_html, output_area
 
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 6
 MIN_OPTIONS = 3  # with fewer, a second try would give the answer away
 MAX_OPTIONS = 5
 TRIES = 2  # wrong answers allowed before the best answer is shown
-
-# Each answer is a flex row: the radio button first, the text wrapping in its own column beside it.
-# (ipywidgets puts the text before a floated button, so a long answer wraps above its button.)
-QUIZ_CSS = """
-.legpain-quiz .widget-radio-box label {
-  display: flex; align-items: flex-start; gap: 0.5em;
-  height: auto; min-height: var(--jp-widgets-radio-item-height); line-height: 1.35;
-  white-space: normal; margin-bottom: 0.45em;
-}
-.legpain-quiz .widget-radio-box input[type="radio"] {
-  order: -1; float: none; flex: 0 0 auto; height: 18px; margin: 0.15em 0 0 1px;
-}
-.legpain-quiz .widget-radio { width: auto; }
-.legpain-quiz .widget-radio > .widget-label { align-self: flex-start; }
-"""
-
 
 class Option(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -239,7 +223,7 @@ def question_widget(question: Question, number: int) -> widgets.VBox:
 def quiz_widget(lesson_id: str) -> QuizBox:
     """Every self-check question of a lesson, with the course and quiz styles inside the box."""
     questions = load_quiz(lesson_id)
-    style = widgets.HTML(f"<style>{COURSE_CSS}{QUIZ_CSS}</style>", layout=widgets.Layout(display="none"))
+    style = course_style()
     box = QuizBox([style, *(question_widget(q, i) for i, q in enumerate(questions, start=1))], len(questions))
     box.add_class("legpain-quiz")
     box.add_class("legpain-widget")

@@ -20,22 +20,12 @@ from ..templating import render
 from ..vte import load_vte_risk
 from . import LABEL_STYLE, heading_html, output_area, show_widget
 
-# Long labels wrap beside their tick box, and text areas are wide enough to write a sentence.
-POSTNATAL_CSS = """
-.legpain-vte-tool .widget-checkbox { height: auto; width: auto; }
-.legpain-vte-tool .widget-checkbox label.widget-label-basic {
-  display: flex; align-items: flex-start; gap: 0.4em; white-space: normal; line-height: 1.35;
-}
-.legpain-vte-tool .widget-checkbox input[type="checkbox"] { flex: 0 0 auto; align-self: flex-start; margin-top: 0.15em; }
-.legpain-sbar-builder textarea { font-size: 16px; line-height: 1.4; }
-"""
 TEXTAREA_LABEL_WIDTH = "10.5em"  # the same for the four parts, so that the text areas line up
 
 
 def _panel(children: list[widgets.Widget], css_class: str) -> widgets.VBox:
-    """A widget's box, with the lesson's extra style inside it (show_widget adds the course style)."""
-    style = widgets.HTML(f"<style>{POSTNATAL_CSS}</style>", layout=widgets.Layout(display="none"))
-    panel = widgets.VBox([style, *children])
+    """A widget's box; its style is in the course stylesheet, which show_widget adds."""
+    panel = widgets.VBox(children)
     panel.add_class(css_class)
     return panel
 
