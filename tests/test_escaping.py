@@ -200,3 +200,18 @@ def test_postnatal_widgets_escape_group_labels_and_intros(data_copy):
         assert "<script>" not in html and "<img" not in html
         for text in expected:
             assert text in html
+
+
+def test_quiz_prompts_and_figure_summaries_escape(data_copy, monkeypatch):
+    from conftest import edit_lesson
+    from legpain.figures import summary_html
+    from legpain.quiz import quiz_widget
+
+    def hostile_prompt(raw):
+        raw["quiz"][0]["prompt"] = f"Which is a red flag? {SCRIPT}"
+
+    edit_lesson(data_copy, "01_pelvic_girdle_pain", hostile_prompt)
+    monkeypatch.setenv("LEGPAIN_DATA", str(data_copy))
+    html = "".join(_html_values(quiz_widget("01_pelvic_girdle_pain")))
+    assert "Which is a red flag? &lt;script&gt;" in html and "<script" not in html
+    _assert_escaped(summary_html(f"The chart shows {IMG}"))

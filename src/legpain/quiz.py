@@ -14,14 +14,14 @@ logic and are tested with pytest; :func:`quiz_widget` only wires them to ipywidg
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .data import Course, DataError, lesson_section, load_course
-from .render import source_links_html
+from .render import _sources
+from .templating import render
 from .widgets import LABEL_STYLE, course_style, message_html, output_area
 
 MIN_QUESTIONS = 3
@@ -101,8 +101,7 @@ def load_quiz(lesson_id: str, course: Optional[Course] = None) -> list[Question]
 
 
 def _sources_html(ids: Iterable[str], course: Optional[Course]) -> str:
-    unique = list(dict.fromkeys(ids))
-    return f'<p class="legpain-quiz-sources">Sources: {source_links_html(unique, course)}</p>'
+    return render("quiz_sources.html", sources=_sources(dict.fromkeys(ids), course or load_course()))
 
 
 def check_answer(question: Question, choice: Any, attempt: Attempt = Attempt(), course: Optional[Course] = None) -> Feedback:
@@ -194,7 +193,7 @@ class QuizBox(widgets.VBox):
 
 def question_widget(question: Question, number: int) -> widgets.VBox:
     """One question: the prompt, labelled answer buttons, a Check button and the feedback."""
-    prompt = widgets.HTML(f"<p><strong>Question {number}.</strong> {escape(question.prompt)}</p>")
+    prompt = widgets.HTML(render("quiz_prompt.html", number=number, prompt=question.prompt))
     choices = widgets.RadioButtons(
         options=[(option.text, i) for i, option in enumerate(question.options)],
         value=None,
