@@ -107,7 +107,7 @@ def _find(session: ExplorerSession, label: str):
 def _visible_text(session: ExplorerSession) -> str:
     names = ("result", "week_message", "matrix_status", "cell", "region_info")
     html = " ".join(session.controls[n].value for n in names)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&amp;", "&").replace("&#x27;", "'")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&amp;", "&").replace("&#x27;", "'").replace("&#39;", "'")
 
 
 def test_browser_spec_steps_work_on_the_explorer(course):

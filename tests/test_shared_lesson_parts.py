@@ -268,3 +268,14 @@ def test_symptom_items_must_exist_and_appear_once(data_copy):
     (other / "lessons" / "01_pelvic_girdle_pain.yaml").write_text(base + "  - {symptom_id: sore_toe, source_ids: [S6]}\n", encoding="utf-8")
     with pytest.raises(DataError, match="data/symptoms.csv"):
         load_symptom_items("01_pelvic_girdle_pain", "picker", Item, load_course(other))
+
+
+def test_one_stylesheet_file_styles_the_widgets_the_quiz_the_lesson_after_the_birth_and_the_explorer():
+    from legpain.templating import TEMPLATES, stylesheet
+    from legpain.widgets import course_style
+
+    css = (TEMPLATES / "course.css").read_text(encoding="utf-8")
+    assert stylesheet() is stylesheet()  # read once
+    for scope in (".legpain-widget", ".legpain-quiz", ".legpain-vte-tool", ".legpain-sbar-builder", ".legpain-explorer"):
+        assert scope in css
+    assert course_style().value == f"<style>{css}</style>"

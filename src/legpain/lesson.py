@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from html import escape as _escape
 from typing import Iterable, Optional
 
 from IPython.display import HTML, display
 
-from .data import source_order, lesson_source_ids, load_course
+from .data import Course, source_order, lesson_source_ids, load_course
 from .quiz import quiz_widget
 from .render import assessment_html, course_map_html, glossary_html, references_html
+from .templating import render
 from .triage import assess
 
 
@@ -23,7 +23,7 @@ def show_assessment(symptom_ids: Iterable[str], weeks: Optional[int] = None) -> 
     try:
         result = assess(symptom_ids, weeks)
     except ValueError as exc:
-        display(HTML(f'<p class="legpain-message" role="alert">{_escape(str(exc))}</p>'))
+        display(HTML(render("alert.html", text=str(exc))))
         return
     display(HTML(assessment_html(result)))
 
@@ -33,18 +33,16 @@ def show_references(source_ids: Iterable[str]) -> None:
     display(HTML(references_html(source_ids)))
 
 
+def symptom_list_html(course: Optional[Course] = None) -> str:
+    """Every symptom the course knows, grouped by body region, with its id to use in code."""
+    course = course or load_course()
+    groups = [{"region": region, "symptoms": course.symptoms_in_region(region.id)} for region in course.regions.values()]
+    return render("symptom_list.html", groups=groups)
+
+
 def show_symptom_list() -> None:
     """Show every symptom the course knows, grouped by body region."""
-    course = load_course()
-    parts = []
-    for region in course.regions.values():
-        items = "".join(
-            f"<li><code>{_escape(s.id)}</code>: {_escape(s.label)}{' <strong>(red flag)</strong>' if s.red_flag else ''}</li>"
-            for s in course.symptoms_in_region(region.id)
-        )
-        parts.append(f"<h4>{_escape(region.label)}</h4><ul>{items}</ul>")
-    display(HTML("".join(parts)))
-
+    display(HTML(symptom_list_html()))
 
 
 def show_quiz(lesson_id: str) -> None:

@@ -14,37 +14,21 @@ logic and are tested with pytest; :func:`quiz_widget` only wires them to ipywidg
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .data import Course, DataError, lesson_section, load_course
-from .render import source_links_html
-from .widgets import COURSE_CSS, LABEL_STYLE, message_html, output_area
+from .render import _sources
+from .templating import render
+from .widgets import LABEL_STYLE, course_style, message_html, output_area
 
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 6
 MIN_OPTIONS = 3  # with fewer, a second try would give the answer away
 MAX_OPTIONS = 5
 TRIES = 2  # wrong answers allowed before the best answer is shown
-
-# Each answer is a flex row: the radio button first, the text wrapping in its own column beside it.
-# (ipywidgets puts the text before a floated button, so a long answer wraps above its button.)
-QUIZ_CSS = """
-.legpain-quiz .widget-radio-box label {
-  display: flex; align-items: flex-start; gap: 0.5em;
-  height: auto; min-height: var(--jp-widgets-radio-item-height); line-height: 1.35;
-  white-space: normal; margin-bottom: 0.45em;
-}
-.legpain-quiz .widget-radio-box input[type="radio"] {
-  order: -1; float: none; flex: 0 0 auto; height: 18px; margin: 0.15em 0 0 1px;
-}
-.legpain-quiz .widget-radio { width: auto; }
-.legpain-quiz .widget-radio > .widget-label { align-self: flex-start; }
-"""
-
 
 class Option(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -117,8 +101,7 @@ def load_quiz(lesson_id: str, course: Optional[Course] = None) -> list[Question]
 
 
 def _sources_html(ids: Iterable[str], course: Optional[Course]) -> str:
-    unique = list(dict.fromkeys(ids))
-    return f'<p class="legpain-quiz-sources">Sources: {source_links_html(unique, course)}</p>'
+    return render("quiz_sources.html", sources=_sources(dict.fromkeys(ids), course or load_course()))
 
 
 def check_answer(question: Question, choice: Any, attempt: Attempt = Attempt(), course: Optional[Course] = None) -> Feedback:
@@ -210,7 +193,7 @@ class QuizBox(widgets.VBox):
 
 def question_widget(question: Question, number: int) -> widgets.VBox:
     """One question: the prompt, labelled answer buttons, a Check button and the feedback."""
-    prompt = widgets.HTML(f"<p><strong>Question {number}.</strong> {escape(question.prompt)}</p>")
+    prompt = widgets.HTML(render("quiz_prompt.html", number=number, prompt=question.prompt))
     choices = widgets.RadioButtons(
         options=[(option.text, i) for i, option in enumerate(question.options)],
         value=None,
@@ -239,7 +222,7 @@ def question_widget(question: Question, number: int) -> widgets.VBox:
 def quiz_widget(lesson_id: str) -> QuizBox:
     """Every self-check question of a lesson, with the course and quiz styles inside the box."""
     questions = load_quiz(lesson_id)
-    style = widgets.HTML(f"<style>{COURSE_CSS}{QUIZ_CSS}</style>", layout=widgets.Layout(display="none"))
+    style = course_style()
     box = QuizBox([style, *(question_widget(q, i) for i, q in enumerate(questions, start=1))], len(questions))
     box.add_class("legpain-quiz")
     box.add_class("legpain-widget")

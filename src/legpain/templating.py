@@ -26,6 +26,17 @@ def environment() -> Environment:
     )
 
 
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    """The course's one stylesheet, ``templates/course.css``, read once."""
+    return (TEMPLATES / "course.css").read_text(encoding="utf-8")
+
+
+def style_html() -> str:
+    """The course stylesheet as a ``<style>`` element."""
+    return render("style.html", css=Markup(stylesheet()))
+
+
 def render(name: str, **values: Any) -> str:
     """Render ``templates/<name>`` with ``values``, escaping every one of them."""
     return environment().get_template(name).render(**values).strip()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
 from typing import Any, Optional
 
 from ..data import Course, load_course
+from ..palette import LEVEL_STYLE
+from ..templating import markup, render
 from ..triage import assess
-from .state import BodyMapView, Display, ExplorerState, Result, _message, _panel, _symptom_line
+from .state import BodyMapView, Display, ExplorerState, Result, _message, _panel
 
 def region_html(state: ExplorerState, course: Optional[Course] = None) -> str:
     """The symptoms and causes of the chosen body region."""
@@ -17,21 +18,15 @@ def region_html(state: ExplorerState, course: Optional[Course] = None) -> str:
         return _panel(_message("Choose a body region: click it on the drawing, or pick it in the Body map region menu.", "info"))
     region = course.regions[state.map_region]
     symptoms = course.symptoms_in_region(region.id)
-    parts = [f"<h4>{escape(region.label)}</h4>"]
     if not symptoms:
-        parts.append(_message(f"The course has no symptoms in the region '{region.label}'.", "info"))
-        return _panel("".join(parts))
-    items = "".join(f"<li>{_symptom_line(course, s.id)}</li>" for s in symptoms)
-    parts.append(f"<p><strong>Symptoms here ({len(symptoms)}):</strong></p><ul>{items}</ul>")
+        message = markup(_message(f"The course has no symptoms in the region '{region.label}'.", "info"))
+        return render("explorer_region.html", region=region, symptoms=[], message=message, styles=LEVEL_STYLE)
     # The engine ranks the causes, as for any set of symptoms: must-not-miss causes first.
     result = assess([s.id for s in symptoms], course=course)
-    if result.causes:
-        items = "".join(
-            f"<li>{escape(course.causes[c].name)} ({escape(course.causes[c].seriousness)}; total weight {result.scores[c]})</li>"
-            for c in result.causes
-        )
-        parts.append(f"<p><strong>Causes these symptoms point to, dangerous causes of red flags first:</strong></p><ol>{items}</ol>")
-    return _panel("".join(parts))
+    causes = [
+        {"name": course.causes[c].name, "seriousness": course.causes[c].seriousness, "score": result.scores[c]} for c in result.causes
+    ]
+    return render("explorer_region.html", region=region, symptoms=symptoms, causes=causes, message="", styles=LEVEL_STYLE)
 
 
 def choose_region(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:

@@ -10,11 +10,12 @@ from typing import Any, Optional
 from ..data import Course, load_course
 from ..levels import LEVELS, Level
 from ..palette import WEIGHT_SCALE
-from ..render import level_banner_html, source_links_html
-from ..templating import render
+from ..palette import LEVEL_STYLE
+from ..render import _sources, level_banner_html
+from ..templating import markup, render
 from .state import (
     COLUMN_LABEL_WIDTH, LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
-    Result, _level_words, _message, _panel, _symptom_line,
+    Result, _message, _panel,
 )
 
 def _visible_rows(state: ExplorerState, course: Course) -> list[str]:
@@ -172,31 +173,22 @@ def cell_html(state: ExplorerState, course: Optional[Course] = None) -> str:
         return _panel(_message(f"Now choose a cause to see how '{course.symptoms[state.symptom].label}' links to it.", "info"))
     symptom = course.symptoms[state.symptom]
     cause = course.causes[state.cause]
-    parts = [f"<h4>{escape(symptom.label)} → {escape(cause.name)}</h4>"]
-    parts.append(f"<p><strong>This symptom:</strong> {_symptom_line(course, symptom.id)} {source_links_html(symptom.source_ids, course)}</p>")
-    parts.append(f"<p><strong>On its own, this symptom means:</strong></p>{level_banner_html(symptom.level)}")
     row = course.weights.get((symptom.id, cause.id))
-    if row is None:
-        parts.append(f"<p><strong>Link:</strong> 0 of 3: the matrix does not link this symptom to {escape(cause.name)}.</p>")
-        linked = sorted(course.rows_for_symptom(symptom.id), key=lambda r: -r.weight)
-        if linked:
-            items = "".join(
-                f"<li>{escape(course.causes[r.cause_id].name)}: {r.weight} of 3 ({WEIGHT_WORDS[r.weight]})</li>" for r in linked
-            )
-            parts.append(f"<p><strong>This symptom points to:</strong></p><ul>{items}</ul>")
-    else:
-        parts.append(
-            f"<p><strong>Link:</strong> {row.weight} of 3 ({WEIGHT_WORDS[row.weight]}; 1 = possible, 3 = typical).</p>"
-            f"<p><strong>Why:</strong> {escape(row.why)} {source_links_html(row.source_ids, course)}</p>"
-        )
-    parts.append(f"<p><strong>About {escape(cause.name)}:</strong> {escape(cause.summary)} {source_links_html(cause.source_ids, course)}</p>")
-    advice = course.advice_for_cause(cause.id)
-    if advice:
-        items = "".join(
-            f"<li><strong>{_level_words(a.level)}:</strong> {escape(a.text)} {source_links_html(a.source_ids, course)}</li>" for a in advice
-        )
-        parts.append(f'<p><strong>Advice for {escape(cause.name)}:</strong></p><ul class="legpain-advice">{items}</ul>')
-    return _panel("".join(parts))
+    linked = sorted(course.rows_for_symptom(symptom.id), key=lambda r: -r.weight) if row is None else []
+    return render(
+        "explorer_cell.html",
+        styles=LEVEL_STYLE,
+        symptom=symptom,
+        cause=cause,
+        row=row,
+        weight_words=WEIGHT_WORDS[row.weight] if row else "",
+        linked=[{"name": course.causes[r.cause_id].name, "weight": r.weight, "words": WEIGHT_WORDS[r.weight]} for r in linked],
+        banner=markup(level_banner_html(symptom.level)),
+        symptom_sources=_sources(symptom.source_ids, course),
+        row_sources=_sources(row.source_ids, course) if row else [],
+        cause_sources=_sources(cause.source_ids, course),
+        advice=[{"level": a.level, "text": a.text, "sources": _sources(a.source_ids, course)} for a in course.advice_for_cause(cause.id)],
+    )
 
 
 def select_cell(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:

@@ -6,6 +6,7 @@ import weakref
 from typing import Any, Callable, Optional
 
 from ..data import Course, load_course
+from ..templating import style_html
 from ..widgets import show_widget
 from .body_map import choose_region
 from .checker import STAGE_NUMBER, STAGES, clear_all, set_stage, tick_symptom
@@ -13,25 +14,6 @@ from ..levels import LEVELS
 from .display import full_display, initial, set_high_contrast
 from .matrix import cell_html, filter_matrix, select_cell, select_cell_at
 from .state import NOT_FOR_DIAGNOSIS, Display, ExplorerState, Result, _message
-
-CSS = """<style>
-.legpain-explorer { --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 36px; font-size: 18px; }
-.legpain-explorer .widget-label, .legpain-explorer .widget-label-basic, .legpain-explorer .widget-html-content { font-size: 18px; line-height: 1.4; }
-.legpain-explorer .widget-label-basic span { white-space: normal; }
-.legpain-explorer .widget-checkbox { height: auto; min-height: 36px; }
-.legpain-explorer input[type=checkbox] { width: 22px; height: 22px; }
-.legpain-explorer .legpain-panel { border: 1px solid #666; border-radius: 6px; padding: 0.4em 0.8em; }
-.legpain-explorer.legpain-hc { --jp-widgets-font-size: 22px; --jp-widgets-inline-height: 44px; background: #FFFFFF; color: #000000; font-size: 22px; }
-.legpain-explorer.legpain-hc .widget-label, .legpain-explorer.legpain-hc .widget-label-basic,
-.legpain-explorer.legpain-hc .widget-html-content { font-size: 22px; color: #000000; }
-.legpain-explorer.legpain-hc select, .legpain-explorer.legpain-hc input[type=text], .legpain-explorer.legpain-hc button {
-  border: 3px solid #000000 !important; background: #FFFFFF !important; color: #000000 !important; font-weight: bold; }
-.legpain-explorer.legpain-hc .legpain-panel { border: 4px solid #000000; }
-.legpain-explorer.legpain-hc input[type=checkbox] { width: 28px; height: 28px; outline: 3px solid #000000; }
-.legpain-explorer .legpain-tick-list { max-height: 70vh; overflow-y: auto; border: 1px solid #666; padding: 0 0.4em; }
-.legpain-explorer .legpain-tick-list > * { flex-shrink: 0; }
-</style>"""
-
 
 def _panel_class() -> type:
     import ipywidgets as widgets
@@ -110,7 +92,7 @@ class ExplorerSession:
 
         from ..widgets import heading_html
 
-        header = widgets.HTML(CSS + heading_html(title) + _message(NOT_FOR_DIAGNOSIS, "info"))
+        header = widgets.HTML(style_html() + heading_html(title) + _message(NOT_FOR_DIAGNOSIS, "info"))
         box = _Panel([header, self.high_contrast, *children])
         box.title_text = title
         box.add_class("legpain-explorer")

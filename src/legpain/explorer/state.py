@@ -11,8 +11,7 @@ from html import escape
 from typing import Optional
 
 from ..data import Course
-from ..levels import Level
-from ..palette import LEVEL_STYLE
+from ..templating import markup, render
 
 LINE_HEIGHT = 20  # pixels per line of a row label at 16px type
 MIN_MATRIX_HEIGHT = 420
@@ -125,17 +124,5 @@ def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width) or [text])
 
 
-def _level_words(level: Level) -> str:
-    style = LEVEL_STYLE[level]
-    return f'<span aria-hidden="true">{style["symbol"]}</span> {escape(level.label)}'
-
-
-def _symptom_line(course: Course, symptom_id: str) -> str:
-    symptom = course.symptoms[symptom_id]
-    if symptom.red_flag:
-        return f'<strong><span aria-hidden="true">⚠</span> {escape(symptom.label)}</strong> (red flag: {_level_words(symptom.level)})'
-    return f"{escape(symptom.label)} ({_level_words(symptom.level)})"
-
-
 def _panel(inner: str) -> str:
-    return f'<div class="legpain-panel">{inner}</div>'
+    return render("panel.html", inner=markup(inner))

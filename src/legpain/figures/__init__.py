@@ -7,13 +7,13 @@ internet) and puts a one-sentence text summary beside it.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import plotly.graph_objects as go
 from IPython.display import HTML, display
 
 from ..palette import OKABE_ITO
+from ..templating import render
 
 FONT_SIZE = 16
 COLORWAY = [
@@ -63,7 +63,7 @@ def figure_bundle(fig: go.Figure, summary: str) -> dict[str, Any]:
 
 
 def summary_html(summary: str) -> str:
-    return f'<p class="legpain-figure-summary"><strong>In words:</strong> {escape(summary)}</p>'
+    return render("figure_summary.html", summary=summary)
 
 
 def show_figure(fig: go.Figure, summary: str) -> None:

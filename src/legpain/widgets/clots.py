@@ -9,14 +9,14 @@ the labelled controls.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
 
 from ..data import Course, load_course
 from ..left import LeftResult, check_calf_difference, left_score
-from ..render import source_links_html
+from ..render import _sources
+from ..templating import render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 ROUTE_ADVICE_ID = "dvt_same_day"
@@ -56,31 +56,13 @@ def left_calculator_html(left_leg: Any, calf_difference: Any, first_trimester: A
     except ValueError as exc:
         return CalculatorResult(message_html(str(exc), "error"), None)
 
-    rows = []
-    for point in rule.points:
-        earned = point.id in result.points
-        mark = "✔ 1 point" if earned else "✘ 0 points"
-        rows.append(
-            f'<tr class="{"earned" if earned else "not-earned"}"><td style="white-space:nowrap;vertical-align:top"><strong>{mark}</strong></td>'
-            f"<td>{escape(point.label)}<br><small>{escape(point.why)} {source_links_html(point.source_ids, course)}</small></td></tr>"
-        )
-    table = (
-        '<table class="legpain-left-points"><caption>Points earned</caption>'
-        '<thead><tr><th scope="col">Points</th><th scope="col">Criterion and why it counts</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    advice = course.advice[ROUTE_ADVICE_ID]
     # The scan comes first on purpose: the score never decides whether a suspected DVT is scanned.
-    html = (
-        f'<div class="legpain-left-result">'
-        f'<p class="legpain-left-score" style="font-size:1.5em;margin:0.3em 0"><strong>Score: {result.score} of {len(rule.points)}</strong></p>'
-        f'<p class="legpain-left-whatever"><strong>Whatever the score:</strong> {escape(advice.text)} {source_links_html(advice.source_ids, course)}</p>'
-        f"{table}"
-        f"<p><strong>What it means:</strong> {escape(result.meaning)} "
-        f"{source_links_html(result.source_ids, course)}</p>"
-        f'<p class="legpain-left-observed"><strong>Observed at this score:</strong> {escape(result.observed)}.</p>'
-        f"<p><strong>Limits:</strong> {escape(result.limits)} {source_links_html(rule.limits.source_ids, course)}</p>"
-        "</div>"
+    html = render(
+        "left_result.html",
+        rule=rule,
+        result=result,
+        advice=course.advice[ROUTE_ADVICE_ID],
+        sources=lambda ids: _sources(ids, course),
     )
     return CalculatorResult(html, result)
 

@@ -9,7 +9,6 @@ feedback, the advice and, where the scenario has symptoms, the triage level.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
@@ -18,7 +17,8 @@ from ..content.lessons.gait import (  # noqa: F401  (re-exported)
     LESSON_ID, NONE_ANSWER, Change, Scenario, load_changes, load_scenarios,
 )
 from ..data import Course, load_course
-from ..render import level_banner_html, source_links_html
+from ..render import _sources, level_banner_html
+from ..templating import markup, render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
 
@@ -32,7 +32,7 @@ def scenario_html(scenario_id: Any, course: Optional[Course] = None) -> str:
     scenarios = {s.id: s for s in load_scenarios(course)}
     if not isinstance(scenario_id, str) or scenario_id not in scenarios:
         return message_html(f"Choose one of the {len(scenarios)} situations in the list.", "error")
-    return f'<blockquote class="legpain-scenario" style="font-size:16px">{escape(scenarios[scenario_id].prompt)}</blockquote>'
+    return render("gait_scenario.html", prompt=scenarios[scenario_id].prompt)
 
 
 def check_change(scenario_id: Any, answer_id: Any, course: Optional[Course] = None) -> str:
@@ -49,14 +49,15 @@ def check_change(scenario_id: Any, answer_id: Any, course: Optional[Course] = No
     scenario = scenarios[scenario_id]
     right_label = NONE_LABEL if scenario.answer == NONE_ANSWER else changes[scenario.answer].measure
     if answer_id == scenario.answer:
-        parts = [message_html(f"Right: {right_label}. {scenario.explanation}", "success")]
+        feedback = message_html(f"Right: {right_label}. {scenario.explanation}", "success")
     else:
-        parts = [message_html(f"Not this one. The best answer is: {right_label}. {scenario.explanation}", "error")]
-    parts.append(f"<p><strong>What to advise:</strong> {escape(scenario.advice)} {source_links_html(scenario.source_ids, course)}</p>")
+        feedback = message_html(f"Not this one. The best answer is: {right_label}. {scenario.explanation}", "error")
+    banner = ""
     if scenario.symptom_ids:
-        level = assess(scenario.symptom_ids, course=course).level
-        parts.append("<p><strong>The triage engine puts these symptoms at:</strong></p>" + level_banner_html(level, course=course))
-    return '<div class="legpain-change-feedback">' + "".join(parts) + "</div>"
+        banner = markup(level_banner_html(assess(scenario.symptom_ids, course=course).level, course=course))
+    return render(
+        "gait_feedback.html", feedback=markup(feedback), scenario=scenario, sources=_sources(scenario.source_ids, course), banner=banner
+    )
 
 
 def pending_html(answer_id: Any, course: Optional[Course] = None) -> str:

@@ -8,7 +8,6 @@ wires them to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
@@ -16,6 +15,7 @@ import ipywidgets as widgets
 from ..content.lessons.nerves import LESSON_ID, PickerItem, load_nerve_problems, load_picker  # noqa: F401  (re-exported)
 from ..data import Course, load_course
 from ..render import assessment_html
+from ..templating import markup, render
 from ..triage import Assessment, assess, level_for
 from . import heading_html, message_html, show_widget
 from .picker import symptom_picker
@@ -45,7 +45,7 @@ def nerve_picker_html(selected: Iterable[Any], course: Optional[Course] = None) 
     problems = load_nerve_problems(course)
     by_cause = {p.cause_id: p for p in problems}
     matches = [by_cause[c] for c in result.causes if c in by_cause]
-    parts = []
+    flag_message = ""
     if result.red_flags:
         # Name the level in the scale's own words, so that the message cannot disagree with the banner.
         flags_level = level_for(result.red_flags, course=course)
@@ -56,12 +56,11 @@ def nerve_picker_html(selected: Iterable[Any], course: Optional[Course] = None) 
             )
         else:
             text = f"A red flag is ticked, so the level is at least \u201c{flags_level.label}\u201d, whatever else is ticked."
-        parts.append(message_html(text, "error"))
-    if matches:
-        items = "".join(f"<li><strong>{escape(p.name)}</strong>: {escape(p.felt_as)}</li>" for p in matches)
-        parts.append(f'<p><strong>Which nerve problem? Most likely first:</strong></p><ol class="legpain-nerve-matches">{items}</ol>')
-    parts.append(assessment_html(result, course))
-    return PickerResult("".join(parts), result)
+        flag_message = markup(message_html(text, "error"))
+    html = render(
+        "nerve_matches.html", flag_message=flag_message, matches=matches, assessment=markup(assessment_html(result, course))
+    )
+    return PickerResult(html, result)
 
 
 def nerve_picker_widget(course: Optional[Course] = None) -> widgets.VBox:

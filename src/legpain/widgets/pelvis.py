@@ -8,7 +8,6 @@ The clinical content (tests, their accuracy, the picker's symptoms) lives in
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
@@ -17,7 +16,8 @@ from ..content.lessons.pelvis import (  # noqa: F401  (re-exported)
     LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests,
 )
 from ..data import Course, load_course
-from ..render import assessment_html, source_links_html
+from ..render import _sources, assessment_html
+from ..templating import markup, render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 from .picker import symptom_picker
@@ -64,35 +64,26 @@ def accuracy_html(test_id: Any, with_pgp: Any = DEFAULT_WITH_PGP, course: Option
         return message_html(str(exc), "error")
     test = tests[test_id]
     n_without = GROUP - n_with
-    parts = [heading_html(test.name)]
-    parts.append(f"<p><strong>How it is done:</strong> {escape(test.how)}</p>")
-    parts.append(f"<p><strong>Positive when:</strong> {escape(test.positive)}</p>")
-    parts.append(f"<p><strong>In a group of {GROUP} pregnant women, {n_with} with PGP and {n_without} without:</strong></p><ul>")
+    found = missed = false_pos = true_neg = ""
     if test.sensitivity is not None:
         found_low, found_high = _count_range(n_with, test.sensitivity)
-        missed = _about(n_with - found_high, n_with - found_low)
-        parts.append(
-            f'<li class="legpain-true-positive">Of the {n_with} women with PGP, {_about(found_low, found_high)} test positive '
-            f"(found) and {missed} test negative (missed).</li>"
-        )
-    else:
-        parts.append(f"<li>The sources give no sensitivity for this test, so we cannot say how many of the {n_with} women with PGP it finds.</li>")
+        found, missed = _about(found_low, found_high), _about(n_with - found_high, n_with - found_low)
     if test.specificity is not None:
         neg_low, neg_high = _count_range(n_without, test.specificity)
-        false_pos = _about(n_without - neg_high, n_without - neg_low)
-        measured_in = f" The specificity was measured in {escape(test.specificity_in)}." if test.specificity_in else ""
-        parts.append(
-            f'<li class="legpain-false-positive">Of the {n_without} women without PGP, {false_pos} test positive anyway '
-            f"(false alarms) and {_about(neg_low, neg_high)} test negative.{measured_in}</li>"
-        )
-    else:
-        parts.append(
-            f"<li>The sources give no specificity for this combination, so we cannot say how many of the "
-            f"{n_without} women without PGP would test positive.</li>"
-        )
-    parts.append("</ul>")
-    parts.append(f"<p><strong>What it means:</strong> {escape(test.note)} {source_links_html(test.source_ids, course)}</p>")
-    return '<div class="legpain-test-accuracy">' + "".join(parts) + "</div>"
+        false_pos, true_neg = _about(n_without - neg_high, n_without - neg_low), _about(neg_low, neg_high)
+    return render(
+        "pelvis_accuracy.html",
+        heading=markup(heading_html(test.name)),
+        test=test,
+        group=GROUP,
+        n_with=n_with,
+        n_without=n_without,
+        found=found,
+        missed=missed,
+        false_pos=false_pos,
+        true_neg=true_neg,
+        sources=_sources(test.source_ids, course),
+    )
 
 
 def accuracy_explorer() -> widgets.VBox:

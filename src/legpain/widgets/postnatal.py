@@ -8,7 +8,6 @@ with pytest. Each is shown with :func:`legpain.widgets.show_widget`, so a saved 
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
@@ -17,25 +16,16 @@ from ..data import Course, load_course
 from ..postnatal import (
     case_story_html, compare_sbar, load_sbar, load_vte_tool, sbar_feedback_html, sbar_progress_html, vte_risk_html,
 )
+from ..templating import render
 from ..vte import load_vte_risk
 from . import LABEL_STYLE, heading_html, output_area, show_widget
 
-# Long labels wrap beside their tick box, and text areas are wide enough to write a sentence.
-POSTNATAL_CSS = """
-.legpain-vte-tool .widget-checkbox { height: auto; width: auto; }
-.legpain-vte-tool .widget-checkbox label.widget-label-basic {
-  display: flex; align-items: flex-start; gap: 0.4em; white-space: normal; line-height: 1.35;
-}
-.legpain-vte-tool .widget-checkbox input[type="checkbox"] { flex: 0 0 auto; align-self: flex-start; margin-top: 0.15em; }
-.legpain-sbar-builder textarea { font-size: 16px; line-height: 1.4; }
-"""
 TEXTAREA_LABEL_WIDTH = "10.5em"  # the same for the four parts, so that the text areas line up
 
 
 def _panel(children: list[widgets.Widget], css_class: str) -> widgets.VBox:
-    """A widget's box, with the lesson's extra style inside it (show_widget adds the course style)."""
-    style = widgets.HTML(f"<style>{POSTNATAL_CSS}</style>", layout=widgets.Layout(display="none"))
-    panel = widgets.VBox([style, *children])
+    """A widget's box; its style is in the course stylesheet, which show_widget adds."""
+    panel = widgets.VBox(children)
     panel.add_class(css_class)
     return panel
 
@@ -71,14 +61,14 @@ def vte_risk_widget(course: Optional[Course] = None) -> widgets.VBox:
     groups = []
     for group in words.groups:
         members = [boxes[f.id] for f in factors.values() if f.group == group.id]
-        groups.append(widgets.VBox([widgets.HTML(f"<strong>{escape(group.label)}</strong>"), *members]))
+        groups.append(widgets.VBox([widgets.HTML(render("strong.html", text=group.label)), *members]))
     # The factors and the result side by side, so the result stays in view; on a narrow screen they wrap.
     columns = widgets.HBox(
         [widgets.VBox(groups, layout=widgets.Layout(flex="1 1 420px")), widgets.VBox([output], layout=widgets.Layout(flex="1 1 360px"))],
         layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="1em"),
     )
     return _panel(
-        [widgets.HTML(heading_html(words.title)), widgets.HTML(f"<p>{escape(words.intro)}</p>"), stage, columns],
+        [widgets.HTML(heading_html(words.title)), widgets.HTML(render("paragraph.html", text=words.intro)), stage, columns],
         "legpain-vte-tool",
     )
 
@@ -141,7 +131,7 @@ def sbar_builder(case_id: Optional[str] = None, course: Optional[Course] = None)
     compare.on_click(on_compare)
     on_case()
     return _panel(
-        [widgets.HTML(heading_html(sbar.title)), widgets.HTML(f"<p>{escape(sbar.intro)}</p>"), chooser, story,
+        [widgets.HTML(heading_html(sbar.title)), widgets.HTML(render("paragraph.html", text=sbar.intro)), chooser, story,
          *areas.values(), progress, widgets.HBox([compare]), feedback],
         "legpain-sbar-builder",
     )

@@ -14,7 +14,6 @@ answer of "yes" or "not sure" shows the same-day route instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any, Optional
 
 import ipywidgets as widgets
@@ -24,7 +23,8 @@ from ..content.lessons.relief import (  # noqa: F401  (re-exported)
     load_toolkit,
 )
 from ..data import Course, load_course
-from ..render import source_links_html
+from ..render import _sources
+from ..templating import markup, render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
 CELL = "text-align:left;vertical-align:top;padding:0.3em 0.6em;border-bottom:1px solid #888"
@@ -111,21 +111,15 @@ def strength_bar(rank: int, max_rank: int) -> str:
 def clot_check_html(result: Advice, toolkit: Toolkit, course: Course) -> str:
     """The clot question and, when a clot is possible, the same-day route: always the first thing shown."""
     check = toolkit.clot_check
-    parts = [
-        f'<div class="legpain-clot-check"><p><strong>First: {escape(check.question)}</strong> {escape(check.signs)} '
-        f"{source_links_html(check.source_ids, course)}</p>"
-    ]
-    if result.clot == "possible":
-        parts.append(message_html(check.stop, "error"))
-        items = "".join(
-            f"<li>{escape(course.advice[a].text)} {source_links_html(course.advice[a].source_ids, course)}</li>"
-            for a in check.advice_ids
-        )
-        parts.append(f'<ul class="legpain-clot-route">{items}</ul>')
-    elif result.clot == "unanswered":
-        parts.append(message_html(check.unanswered, "info"))
-    parts.append("</div>")
-    return "".join(parts)
+    return render(
+        "relief_clot_check.html",
+        check=check,
+        clot=result.clot,
+        stop=markup(message_html(check.stop, "error")),
+        unanswered=markup(message_html(check.unanswered, "info")),
+        route=[course.advice[a] for a in check.advice_ids],
+        sources=lambda ids: _sources(ids, course),
+    )
 
 
 def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, course: Optional[Course] = None, clot_signs: Any = None) -> str:
@@ -133,47 +127,28 @@ def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, 
     course = course or load_course()
     toolkit = toolkit or load_toolkit(course)
     result = advise(problem_id, weeks, toolkit, clot_signs)
-    clot = clot_check_html(result, toolkit, course)
-    if result.clot != "no":
-        return f'<div class="legpain-relief-advice">{clot}</div>'
-    if result.message is not None:
-        return f'<div class="legpain-relief-advice">{clot}{message_html(result.message, result.kind)}</div>'
-    problem = toolkit.problems[result.problem_id]
+    clot = markup(clot_check_html(result, toolkit, course))
+    if result.clot != "no" or result.message is not None:
+        message = markup(message_html(result.message, result.kind)) if result.clot == "no" and result.message else ""
+        return render("relief_advice.html", clot=clot, message=message, problem=None)
     rows = []
     for measure in result.measures:
         grade = toolkit.grades[measure.grade]
-        findings = "".join(
-            f"<li>{escape(f.text)} {source_links_html(f.source_ids, course)}</li>" for f in measure.evidence
-        )
-        caution = ""
-        if measure.caution is not None:
-            caution = (
-                f'<p class="legpain-caution"><strong>⚠ Caution:</strong> {escape(measure.caution.text)} '
-                f"{source_links_html(measure.caution.source_ids, course)}</p>"
-            )
-        bar = strength_bar(grade.rank, toolkit.max_rank)
-        rows.append(
-            f'<tr><th scope="row" style="{CELL}">{escape(measure.name)}</th>'
-            f'<td style="{CELL}"><span aria-label="strength {grade.rank} of {toolkit.max_rank}">{bar}</span><br>'
-            f'<strong title="{escape(grade.label)}">{escape(grade.short)}</strong></td>'
-            f'<td style="{CELL}">{escape(measure.how)}{caution}<ul>{findings}</ul></td></tr>'
-        )
-    table = (
-        '<table class="legpain-relief" style="border-collapse:collapse"><caption style="text-align:left;font-weight:bold">'
-        f"{escape(problem.label)} at {result.weeks} weeks: measures, strongest evidence first</caption>"
-        f'<thead><tr><th scope="col" style="{CELL}">Measure</th><th scope="col" style="{CELL}">Evidence</th>'
-        f'<th scope="col" style="{CELL}">What to do, and what the sources found</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        rows.append({"measure": measure, "grade": grade, "bar": strength_bar(grade.rank, toolkit.max_rank)})
+    return render(
+        "relief_advice.html",
+        clot=clot,
+        message="",
+        problem=toolkit.problems[result.problem_id],
+        weeks=result.weeks,
+        cell=CELL,
+        max_rank=toolkit.max_rank,
+        rows=rows,
+        notes=toolkit.safety_notes,
+        painkillers=result.painkillers,
+        painkillers_heading=markup(heading_html(f"Painkillers at {result.weeks} weeks")),
+        sources=lambda ids: _sources(ids, course),
     )
-    pills = "".join(
-        f"<li>{escape(p.text)} {source_links_html(p.source_ids, course)}</li>" for p in result.painkillers
-    )
-    painkillers = f"{heading_html(f'Painkillers at {result.weeks} weeks')}<ul class=\"legpain-painkillers\">{pills}</ul>"
-    notes = "".join(
-        f'<p class="legpain-safety-note"><strong>Safety first:</strong> {escape(n.text)} {source_links_html(n.source_ids, course)}</p>'
-        for n in toolkit.safety_notes
-    )
-    return f'<div class="legpain-relief-advice">{clot}{notes}{table}{painkillers}</div>'
 
 
 # ---------------------------------------------------------------- the builder
