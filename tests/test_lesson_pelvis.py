@@ -260,8 +260,8 @@ def test_accuracy_explorer_updates_when_controls_change():
     assert "about 11 test positive" in html_text(out.value)
     count.value = 50
     assert "Of the 50 women with PGP, about 27 test positive" in html_text(out.value)
-    count.value = 500  # the box keeps the count within 1 to 99
-    assert count.value == 99
+    count.value = 500  # not clamped silently: the learner is told what is allowed
+    assert count.value == 500 and "from 1 to 99" in html_text(out.value)
 
 
 def test_advice_picker_ticks_change_the_level(course):
@@ -276,3 +276,13 @@ def test_advice_picker_ticks_change_the_level(course):
     assert "IMMEDIATE: NOW" in _banner(out.value)
     boxes[course.symptoms["saddle_numbness"].label].value = False
     assert "SELF-CARE" in out.value
+
+
+def test_a_number_of_women_out_of_range_gets_a_message_not_a_silent_change():
+    from legpain.widgets.pelvis import accuracy_explorer
+
+    box = accuracy_explorer()
+    choice, with_pgp, out = box.children
+    with_pgp.value = 150
+    assert with_pgp.value == 150  # kept as typed, not clamped to 99
+    assert "legpain-message-error" in out.value and "150" in out.value and "1 to 99" in out.value

@@ -88,7 +88,10 @@ def change_explorer() -> widgets.VBox:
         options=[("Choose a change", NOT_CHOSEN), *[(c.measure, c.id) for c in changes], (NONE_LABEL, NONE_ANSWER)], index=0,
         description="Which change explains it?", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
-    check = widgets.Button(description="Check my choice", tooltip="Check the change you chose", button_style="primary")
+    check = widgets.Button(
+        description="Check my choice", tooltip="Check the change you chose", button_style="primary",
+        layout=widgets.Layout(width="auto", min_width="200px", height="auto", min_height="40px"),  # never cut to "Check my ch…"
+    )
     feedback = output_area()
 
     def on_situation(_: Any = None) -> None:

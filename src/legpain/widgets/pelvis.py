@@ -96,8 +96,9 @@ def accuracy_explorer() -> widgets.VBox:
         options=[(t.short, t.id) for t in tests], value=tests[0].id,
         description="Test", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
-    with_pgp = widgets.BoundedIntText(
-        value=DEFAULT_WITH_PGP, min=1, max=GROUP - 1, step=1,
+    # Not a bounded box: that would silently turn 150 into 99. The callback says what is allowed.
+    with_pgp = widgets.IntText(
+        value=DEFAULT_WITH_PGP, step=1,
         description=f"Women with PGP (of {GROUP})", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
     out = output_area(accuracy_html(choice.value, with_pgp.value))
