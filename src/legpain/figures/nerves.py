@@ -138,10 +138,10 @@ def how_common_figure(rows: Optional[list[HowCommon]] = None) -> tuple[go.Figure
     )
     ticks = [1, 10, 100, 1000, 10000]
     fig.update_xaxes(
-        type="log", title="Cases per 10,000 pregnancies (each step is 10 times more)", range=[-0.4, 5.3],
+        type="log", title="Cases per 10,000 pregnancies<br>(each step is 10 times more)", range=[-0.4, 5.3],
         tickvals=ticks, ticktext=[f"{t:,}" for t in ticks],
     )
-    fig.update_layout(margin={"l": 400, "r": 30, "t": 70, "b": 70})
+    fig.update_layout(margin={"l": 400, "r": 60, "t": 70, "b": 100})  # room for the two-line axis title
     common, rare = rows[-1], rows[0]
     ratio = common.per_10000 / rare.per_10000
     summary = (
