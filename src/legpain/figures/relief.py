@@ -37,7 +37,7 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
     fig = new_figure(
         "How strong is the evidence behind each relief measure?",
         height=160 + 42 * len(measures),
-        margin={"l": 20, "r": 30, "t": 70, "b": 70},
+        margin={"l": 20, "r": 60, "t": 70, "b": 100},
         showlegend=False,
     )
     problem_names = {p.id: p.label for p in toolkit.problems.values()}
@@ -62,7 +62,7 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
         )
     low, high = min(g.rank for g in grades), max(g.rank for g in grades)
     fig.update_xaxes(
-        title_text="Strength of evidence of benefit: weaker ← → stronger",
+        title_text="Strength of evidence of benefit:<br>weaker ← → stronger",  # two lines: never clipped
         tickvals=[g.rank for g in grades],
         showticklabels=False,
         range=[low - 0.5, high + 3.5],
