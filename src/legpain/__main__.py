@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
+from .cli_report import report
 from .data import DataError
 from .triage import assess
 from .vte import add_cli as add_vte_risk_cli, run_cli as run_vte_risk_cli
@@ -73,20 +74,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return run_vte_risk_cli(args)
     if args.command == "quiz":
         return _quiz(args)
-    try:
-        result = assess(args.symptoms, weeks=args.weeks, days_after_birth=args.days_after_birth)
-    except (ValueError, DataError) as exc:
-        sys.stderr.write(f"legpain: {exc}\n")
-        return 2
-    if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
-    else:
-        print(f"Level: {result.level.label}")
-        print(f"Likely causes: {', '.join(result.causes) or 'none'}")
-        print(f"Red flags: {', '.join(result.red_flags) or 'none'}")
-        for item in result.advice:
-            print(f"- [{item.kind}, {item.level.value}] {item.text} ({'; '.join(item.source_ids)})")
-    return 0
+    return report(
+        lambda: assess(args.symptoms, weeks=args.weeks, days_after_birth=args.days_after_birth), args.json, _assessment_lines
+    )
+
+
+def _assessment_lines(result: Any) -> list[str]:
+    lines = [
+        f"Level: {result.level.label}",
+        f"Likely causes: {', '.join(result.causes) or 'none'}",
+        f"Red flags: {', '.join(result.red_flags) or 'none'}",
+    ]
+    lines += [f"- [{item.kind}, {item.level.value}] {item.text} ({'; '.join(item.source_ids)})" for item in result.advice]
+    return lines
 
 
 if __name__ == "__main__":

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from .content.fields import _Row as _Item
+from .content.fields import _Sourced
 from .content.lessons import _all_source_ids
 from .content.reader import _check_ref, _validate
 from .data import Course, DataError, lesson_file, load_course
@@ -32,14 +34,6 @@ from .widgets import message_html
 
 LESSON_ID = "10_after_the_birth"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
-
-class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class _Sourced(_Item):
-    source_ids: list[str] = Field(min_length=1)
-
 
 # ---------------------------------------------------------------- the figure's data
 

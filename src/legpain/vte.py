@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +24,7 @@ from typing import Any, Iterable, Literal, Optional
 
 from pydantic import Field, field_validator
 
+from .cli_report import report
 from .content.fields import _Sourced, _split_ids
 from .content.reader import _check_sources, _read_csv, _unique
 from .data import Course, DataError, load_course
@@ -324,16 +323,8 @@ def add_cli(commands: Any) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    try:
-        result = vte_risk(args.factors, args.stage)
-    except (ValueError, DataError) as exc:
-        sys.stderr.write(f"legpain: {exc}\n")
-        return 2
-    if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
-    else:
-        print(f"Score: {result.score}")
-        print(f"Recommendation: {result.recommendation}")
-        for line in result.explanation:
-            print(f"- {line.text} ({'; '.join(line.source_ids)})")
-    return 0
+    def lines(result: Any) -> list[str]:
+        head = [f"Score: {result.score}", f"Recommendation: {result.recommendation}"]
+        return head + [f"- {line.text} ({'; '.join(line.source_ids)})" for line in result.explanation]
+
+    return report(lambda: vte_risk(args.factors, args.stage), args.json, lines)
