@@ -24,7 +24,7 @@ NAME = PROJECT["name"]
 # declared in the extra that uses it, not as a runtime dependency.
 DEFERRED = {
     "numpy": ("test", "triage.level_table, which only the safety tests call"),
-    "nbformat": ("tools", "plotly's fig.show(), which the course never calls (see figures/matrix.py)"),
+    "nbformat": ("tools", "plotly's fig.show(), which the course never calls (see figures/figure_widget.py)"),
 }
 # Needed at runtime, but imported by a dependency that does not itself require it.
 INDIRECT = {

@@ -77,6 +77,11 @@ def test_wheel_holds_every_data_file_and_module(wheel: Path) -> None:
         "modules missing from the wheel: add each new sub-package of src/legpain to "
         "[tool.setuptools] packages in pyproject.toml"
     )
+    # Templates, the stylesheet and the figures' browser module are read at run time.
+    package_files = {f"legpain/{p.relative_to(SRC).as_posix()}" for p in SRC.rglob("*")
+                     if p.is_file() and p.suffix in (".html", ".css", ".js")}
+    assert any(name.endswith(".js") for name in package_files)
+    assert package_files - names == set(), "package files missing from the wheel: add them to [tool.setuptools.package-data]"
 
 
 def _route_text(data_dir: Path, advice_id: str) -> str:

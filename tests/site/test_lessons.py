@@ -15,7 +15,7 @@ import pytest
 
 import notebook_checks as nc
 import site_support as ss
-from browser_support import controls, explorer, notebooks, page_checks
+from browser_support import controls, explorer, live_figures, notebooks, page_checks
 from browser_support.pages import LAB_ROOT, notebook_root
 from browser_support.settings import DATA, STEP_TIMEOUT
 from legpain import load_course
@@ -47,7 +47,11 @@ def _current_path(page: Any) -> Optional[str]:
 
 # Tests that check one lesson only; every other test runs for every lesson. The lesson fixture is
 # shared (one Run All per lesson), whichever tests ask for it.
-ONLY_IN = {"test_one_self_check": [QUIZ_LESSON] if QUIZ_LESSON else [], "test_red_flag_escalates_the_banner": [EXPLORER]}
+ONLY_IN = {
+    "test_one_self_check": [QUIZ_LESSON] if QUIZ_LESSON else [],
+    "test_red_flag_escalates_the_banner": [EXPLORER],
+    "test_the_body_map_follows_its_menu": [EXPLORER],
+}
 
 
 def pytest_generate_tests(metafunc: Any) -> None:
@@ -137,3 +141,17 @@ def test_red_flag_escalates_the_banner(lesson: Lesson) -> None:
     shown = _banner(checker, Level.URGENT.value)
     assert shown == Level.URGENT.value, f"ticking the red flag {flag.label!r} left the banner at {shown!r}"
     assert flag.label in checker.locator(".legpain-red-flags").inner_text()
+
+
+def test_the_body_map_follows_its_menu(lesson: Lesson) -> None:
+    """A live figure (plotly's FigureWidget, started by the course's small module) redraws when
+    Python changes it: the chosen region of the body map is marked."""
+    body_map = explorer.part(lesson.root, explorer.BODY_MAP_TITLE)
+    body_map.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
+    before = live_figures.figure_state(body_map)
+    region = next(iter(COURSE.regions.values()))
+    controls.perform(body_map, "select", "Body map region", region.label)
+    deadline = time.monotonic() + STEP_TIMEOUT / 1000
+    while live_figures.figure_state(body_map) == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert live_figures.figure_state(body_map) != before, "the body map did not mark the chosen region"

@@ -2,77 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from ..palette import WEIGHT_SCALE
 from . import FONT_SIZE, base_layout
+from .figure_widget import quick_figure_widget
 
-
-class _NbformatOnFirstUse:
-    """Stands in for the nbformat module until plotly first uses it (only in ``fig.show()``)."""
-
-    def __getattr__(self, name: str) -> Any:
-        import nbformat
-
-        return getattr(nbformat, name)
-
-    def __bool__(self) -> bool:
-        return importlib.util.find_spec("nbformat") is not None
-
-
-def _import_figure_widget() -> type:
-    """plotly's FigureWidget, imported about 2 seconds sooner.
-
-    Importing FigureWidget imports plotly.io, which imports nbformat at once,
-    and so jsonschema and its format checkers (one of them, ``rfc3987_syntax``,
-    compiles about 40 grammars). plotly needs nbformat only inside ``fig.show()``,
-    which the course never calls. So plotly.io is imported with nbformat hidden,
-    and then given a stand-in that imports nbformat the first time it is used:
-    ``fig.show()`` still works, and nothing else changes.
-    """
-    if "nbformat" in sys.modules or "plotly.io._renderers" in sys.modules:
-        return go.FigureWidget
-    sys.modules["nbformat"] = None  # type: ignore[assignment]  # 'import nbformat' raises ImportError for now
-    try:
-        import plotly.io._renderers as renderers
-
-        widget = go.FigureWidget
-    except Exception:  # a plotly version that imports differently: fall back to the plain import
-        widget = None
-    finally:
-        del sys.modules["nbformat"]
-    try:
-        from _plotly_utils import optional_imports
-
-        optional_imports._not_importable.discard("nbformat")
-        renderers.nbformat = _NbformatOnFirstUse()
-    except Exception:  # private plotly names changed: reload the renderers with nbformat visible
-        import importlib
-
-        if "plotly.io._renderers" in sys.modules:
-            importlib.reload(sys.modules["plotly.io._renderers"])
-    return widget if widget is not None else go.FigureWidget
-
-
-FigureWidget = _import_figure_widget()
-
-
-def quick_figure_widget(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.FigureWidget:
-    """A FigureWidget built from plain dicts without plotly's validators (about a tenth of a
-    second sooner per figure when a notebook runs), then switched back to normal, so that
-    later changes are checked and sent to the browser as usual."""
-    fig = FigureWidget(data=data, layout=layout, _validate=False)
-    # No plotly toolbar: the axes are fixed, and its icon-only links have no text for screen readers.
-    fig._config = {"displayModeBar": False, "displaylogo": False, "responsive": True}
-    fig._validate = True
-    fig._layout_obj._validate = True
-    for trace in fig.data:
-        trace._validate = True
-    return fig
 
 if TYPE_CHECKING:
     from ..explorer.state import BarView, MatrixView, StyleView

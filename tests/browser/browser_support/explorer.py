@@ -10,6 +10,7 @@ from .scripts import script
 NOTEBOOK = "08_symptom_advice_matrix.ipynb"
 CHECKER_TITLE = "The symptom checker"
 MATRIX_TITLE = "The symptom-to-advice matrix"
+BODY_MAP_TITLE = "The body map"
 
 
 def part(root: Any, title: str) -> Any:
