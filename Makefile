@@ -8,6 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 LAB_STAMP  := $(VENV)/.stamp-lab
+VOILA_TEMPLATE := $(VENV)/share/jupyter/voila/templates/course/index.html.j2
 TEST_STAMP := $(VENV)/.stamp-test
 # JupyterLab refuses to start as root unless told; pass the flag only when we are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -29,11 +30,11 @@ $(TEST_STAMP): pyproject.toml $(LAB_STAMP)
 	$(PIP) install --quiet -e ".[test]"
 	touch $@
 
-install: $(LAB_STAMP)
+install: $(LAB_STAMP) $(VOILA_TEMPLATE)
 
 install-test: $(TEST_STAMP)
 
-lab: $(LAB_STAMP)
+lab: $(LAB_STAMP) $(VOILA_TEMPLATE)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP)
@@ -67,7 +68,7 @@ browser-deps:
 	  echo "browser-deps: npm is missing, so axe-core cannot be installed: the accessibility tests will be skipped"; \
 	fi
 
-test-browser: $(TEST_STAMP) browser-deps
+test-browser: $(TEST_STAMP) $(VOILA_TEMPLATE) browser-deps
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
 # --- benchmarks --------------------------------------------------------------
@@ -188,14 +189,22 @@ VOILA_IP            ?= 127.0.0.1
 VOILA_PORT          ?= 8866
 VOILA_CULL_IDLE     ?= 300
 VOILA_CULL_INTERVAL ?= 60
-VOILA_ARGS = notebooks --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
+VOILA_ARGS = notebooks --template=course --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
 	--MappingKernelManager.cull_idle_timeout=$(VOILA_CULL_IDLE) \
 	--MappingKernelManager.cull_interval=$(VOILA_CULL_INTERVAL) \
 	--MappingKernelManager.cull_connected=False \
 	--MappingKernelManager.cull_busy=False
 
-voila: $(LAB_STAMP)
+voila: $(LAB_STAMP) $(VOILA_TEMPLATE)
 	$(BIN)/voila $(VOILA_ARGS)
+
+# The course's Voila page ("course", in jupyter_data/voila/templates/): Voila's own page without
+# the stylesheets it fetches from the internet. `pip install .` puts it where Voila looks
+# (pyproject.toml, data-files); an editable install does not, so make copies it there.
+VOILA_TEMPLATE_SRC := jupyter_data/voila/templates/course
+$(VOILA_TEMPLATE): $(wildcard $(VOILA_TEMPLATE_SRC)/*) $(LAB_STAMP)
+	mkdir -p $(dir $@)
+	cp $(VOILA_TEMPLATE_SRC)/* $(dir $@)
 
 # The command `make voila` runs (the tests start Voila with exactly this command).
 voila-command:

@@ -33,6 +33,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
     shutil.copytree(ROOT / "src", copy / "src", ignore=ignore)
     shutil.copytree(DATA, copy / "data", ignore=ignore)
+    shutil.copytree(ROOT / "jupyter_data", copy / "jupyter_data", ignore=ignore)
     out = tmp_path_factory.mktemp("wheel")
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(copy)],
@@ -82,6 +83,11 @@ def test_wheel_holds_every_data_file_and_module(wheel: Path) -> None:
                      if p.is_file() and p.suffix in (".html", ".css", ".js")}
     assert any(name.endswith(".js") for name in package_files)
     assert package_files - names == set(), "package files missing from the wheel: add them to [tool.setuptools.package-data]"
+    # The course's Voila page, for `voila --template=course` after `pip install .` (make copies it).
+    template = ROOT / "jupyter_data" / "voila" / "templates" / "course"
+    shipped = {n.split(".data/data/", 1)[1] for n in names if ".data/data/" in n}
+    wanted = {f"share/jupyter/voila/templates/course/{p.name}" for p in template.iterdir()}
+    assert wanted and wanted - shipped == set(), "add the Voila template's files to [tool.setuptools.data-files]"
 
 
 def _route_text(data_dir: Path, advice_id: str) -> str:

@@ -4,7 +4,8 @@
   no "official Jupyter news" pop-up; without it, the same JupyterLab does (so the test can fail).
   (tests/test_classroom_config.py checks that `make lab` uses that configuration.)
 - Voila started with exactly the command of `make voila` stops the kernels of closed pages once
-  they are idle, and keeps the kernel of a page that is still open.
+  they are idle, and keeps the kernel of a page that is still open;
+- and its pages ask nothing of the internet.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Iterator
 
 import pytest
@@ -204,3 +206,26 @@ def test_voila_stops_the_kernels_of_closed_pages(browser: Any, class_voila: serv
                 context.close()
             except Exception:
                 pass
+
+
+def test_a_voila_page_asks_nothing_of_the_internet(browser: Any, class_voila: servers.Server) -> None:
+    """A class whose network is slow or cut off gets the page at once: every request stays on this
+    computer (Voila's own page asks a CDN for Font Awesome; the course's page does not)."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(STEP_TIMEOUT)
+    elsewhere: list[str] = []
+
+    def only_here(route: Any) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("blob:", "data:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    try:
+        context.route("**/*", only_here)
+        voila.open_notebook(context.new_page(), class_voila, "08_symptom_advice_matrix.ipynb")
+        assert elsewhere == []
+    finally:
+        context.close()

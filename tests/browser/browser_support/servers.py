@@ -175,6 +175,7 @@ def start_voila(work: Path) -> Server:
     port, token = free_port(), secrets.token_hex(16)
     args = [
         "voila", str(work / "notebooks"),
+        "--template=course",  # the course's page, as `make voila` shows it (installed by make)
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         f"--port={port}",
