@@ -72,9 +72,10 @@ test-browser: $(TEST_STAMP) $(VOILA_TEMPLATE) browser-deps
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
 # --- benchmarks --------------------------------------------------------------
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) $(VOILA_TEMPLATE)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/browser_bench.py
+	$(BIN)/python bench/voila_bench.py
 
 # --- the course in the browser: a JupyterLite site (tools/site/, tests/site/) ----
 #   make site        build build/site/ and build/legpain-course-site.zip from the pins in tools/site/
@@ -85,7 +86,7 @@ SITE_VENV   := build/site-cache/venv
 SITE_STAMP  := build/site/.built
 SITE_PORT   ?= 8000
 SITE_INPUTS := pyproject.toml README.md $(wildcard tools/site/*.py tools/site/*.toml tools/site/*.txt tools/site/*.js) $(wildcard notebooks/[0-9][0-9]_*.ipynb) \
-               $(shell find src data -name __pycache__ -prune -o -name '*.egg-info' -prune -o -type f -print)
+               $(shell find src data jupyter_data -name __pycache__ -prune -o -name '*.egg-info' -prune -o -type f -print)
 
 .PHONY: site site-deps site-lock serve-site test-site bench-site clean-site
 

@@ -201,6 +201,7 @@ def legpain_wheel() -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
     shutil.copytree(sl.ROOT / "src", source / "src", ignore=ignore)
     shutil.copytree(sl.ROOT / "data", source / "data", ignore=ignore)
+    shutil.copytree(sl.ROOT / "jupyter_data", source / "jupyter_data", ignore=ignore)  # pyproject's data-files
     sl.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
             "--wheel-dir", work / "dist", source])
     (wheel,) = (work / "dist").glob("legpain-*.whl")
