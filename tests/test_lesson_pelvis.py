@@ -153,6 +153,29 @@ def test_unknown_test_gives_a_message_naming_the_choices(course, test_id):
     assert 'role="alert"' in html and "P4 / thigh thrust" in html
 
 
+def test_the_explorer_opens_on_the_group_in_the_lesson_file(data_copy):
+    """How many of the 100 women have PGP at first is data (about 1 in 5, S1), not code."""
+    def thirty(raw):
+        raw["accuracy_group"][0]["with_pgp_in_100"] = 30
+
+    course = edit_lesson(data_copy, LESSON, thirty)
+    box = accuracy_explorer(course)
+    number = next(c for c in box.children if c.description.startswith("Women with PGP"))
+    assert number.value == 30
+    assert "Of the 30 women with PGP" in html_text(accuracy_html("p4", course=course))
+
+
+@pytest.mark.parametrize("value", [0, 100, "many", 20.5])
+def test_a_bad_opening_group_is_named_with_file_row_and_column(data_copy, value):
+    def bad(raw):
+        raw["accuracy_group"][0]["with_pgp_in_100"] = value
+
+    with pytest.raises(DataError) as err:
+        accuracy_html("p4", course=edit_lesson(data_copy, LESSON, bad))
+    message = str(err.value)
+    assert "01_pelvic_girdle_pain.yaml" in message and "accuracy_group[0]" in message and "with_pgp_in_100" in message
+
+
 def test_whole_float_group_size_is_accepted(course):
     assert html_text(accuracy_html("p4", 20.0, course)) == html_text(accuracy_html("p4", 20, course))
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Optional
 import ipywidgets as widgets
 
 from ..content.lessons.pelvis import (  # noqa: F401  (re-exported)
-    LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests,
+    LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests, load_with_pgp_in_100,
 )
 from ..data import Course, load_course
 from ..render import _sources, assessment_html
@@ -22,8 +22,8 @@ from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 from .picker import symptom_picker
 
-DEFAULT_WITH_PGP = 20  # of 100 women; about 1 in 5 pregnant women have PGP (S1, S2)
-GROUP = 100
+GROUP = 100  # women in the group the accuracy explorer describes
+_FROM_LESSON: Any = object()  # accuracy_html's default: the number in the lesson file (None is bad input)
 
 
 # ---------------------------------------------------------------- test-accuracy explorer
@@ -47,13 +47,16 @@ def _check_with_pgp(with_pgp: Any) -> int:
     return int(with_pgp)
 
 
-def accuracy_html(test_id: Any, with_pgp: Any = DEFAULT_WITH_PGP, course: Optional[Course] = None) -> str:
-    """What a test does in a group of 100 pregnant women, ``with_pgp`` of whom have PGP.
+def accuracy_html(test_id: Any, with_pgp: Any = _FROM_LESSON, course: Optional[Course] = None) -> str:
+    """What a test does in a group of 100 pregnant women, ``with_pgp`` of whom have PGP
+    (by default, as many as the lesson file says: ``accuracy_group``).
 
     Counts come from the reported sensitivity and specificity; a measure that no
     source reports is named as missing rather than guessed.
     """
     course = course or load_course()
+    if with_pgp is _FROM_LESSON:
+        with_pgp = load_with_pgp_in_100(course)
     tests = {t.id: t for t in load_tests(course)}
     if not isinstance(test_id, str) or test_id not in tests:
         names = ", ".join(t.short for t in tests.values())
@@ -86,25 +89,26 @@ def accuracy_html(test_id: Any, with_pgp: Any = DEFAULT_WITH_PGP, course: Option
     )
 
 
-def accuracy_explorer() -> widgets.VBox:
+def accuracy_explorer(course: Optional[Course] = None) -> widgets.VBox:
     """A drop-down of tests and a number box for how many of 100 women have PGP.
 
     A number box rather than a slider: ipywidgets links its label for screen readers.
     """
-    tests = load_tests()
+    course = course or load_course()
+    tests = load_tests(course)
     choice = widgets.Dropdown(
         options=[(t.short, t.id) for t in tests], value=tests[0].id,
         description="Test", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
     # Not a bounded box: that would silently turn 150 into 99. The callback says what is allowed.
     with_pgp = widgets.IntText(
-        value=DEFAULT_WITH_PGP, step=1,
+        value=load_with_pgp_in_100(course), step=1,
         description=f"Women with PGP (of {GROUP})", style=LABEL_STYLE, layout=CONTROL_LAYOUT,
     )
-    out = output_area(accuracy_html(choice.value, with_pgp.value))
+    out = output_area(accuracy_html(choice.value, with_pgp.value, course))
 
     def update(_: Any = None) -> None:
-        out.value = accuracy_html(choice.value, with_pgp.value)
+        out.value = accuracy_html(choice.value, with_pgp.value, course)
 
     choice.observe(update, names="value")
     with_pgp.observe(update, names="value")

@@ -1,4 +1,5 @@
-"""Lesson 01 (pelvic girdle pain): the clinical tests with their accuracy, and the advice picker's symptoms.
+"""Lesson 01 (pelvic girdle pain): the clinical tests with their accuracy, the group the accuracy
+explorer opens on, and the advice picker's symptoms.
 
 Both live in ``data/lessons/01_pelvic_girdle_pain.yaml``. Accuracy is a proportion, or a
 range of reported values, from 0 to 1.
@@ -45,6 +46,13 @@ class ProvocationTest(_Item):
     source_ids: list[str] = Field(min_length=1)
 
 
+class AccuracyGroup(_Item):
+    """How many of 100 pregnant women have PGP when the accuracy explorer opens."""
+
+    with_pgp_in_100: int = Field(ge=1, le=99)
+    source_ids: list[str] = Field(min_length=1)
+
+
 class PickerSymptom(_Item):
     symptom_id: str
     source_ids: list[str] = Field(min_length=1)
@@ -60,6 +68,14 @@ def load_tests(course: Optional[Course] = None) -> list[ProvocationTest]:
             raise DataError(f"data/lessons/{LESSON_ID}.yaml", f"tests[{i}]", "id", "a unique id", test.id)
         seen.add(test.id)
     return tests
+
+
+def load_with_pgp_in_100(course: Optional[Course] = None) -> int:
+    """How many of 100 pregnant women have PGP when the accuracy explorer opens (one row)."""
+    rows = lesson_section(LESSON_ID, "accuracy_group", AccuracyGroup, course)
+    if len(rows) != 1:
+        raise DataError(f"data/lessons/{LESSON_ID}.yaml", None, "accuracy_group", "exactly one row", f"{len(rows)} rows")
+    return rows[0].with_pgp_in_100
 
 
 def load_picker(course: Optional[Course] = None) -> list[PickerSymptom]:
