@@ -20,7 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -29,17 +29,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from browser_support import chromium as chromium_support, controls, explorer as ex, live_figures, servers, voila  # noqa: E402
 from browser_support.pages import notebook_root  # noqa: E402
 from browser_support.settings import DATA, STEP_TIMEOUT, VIEWPORT  # noqa: E402
-
-
-def follows(panel: Any, act: Callable[[], None]) -> bool:
-    before = live_figures.figure_state(panel)
-    act()
-    deadline = time.monotonic() + STEP_TIMEOUT / 1000
-    while time.monotonic() < deadline:
-        if live_figures.figure_state(panel) != before:
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def one_load(browser: Any, server: servers.Server, course: Any) -> tuple[float, dict[str, bool]]:
@@ -57,9 +46,9 @@ def one_load(browser: Any, server: servers.Server, course: Any) -> tuple[float, 
         symptom = next(s for s in course.symptoms.values() if s.level == Level.ROUTINE)
         region = next(iter(course.regions.values()))
         answered = {
-            "checker chart": follows(checker, lambda: controls.perform(checker, "check", symptom.label)),
-            "matrix": follows(matrix, lambda: controls.perform(matrix, "select", "Urgency level", Level.EMERGENCY.label)),
-            "body map": follows(body_map, lambda: controls.perform(body_map, "select", "Body map region", region.label)),
+            "checker chart": live_figures.follows(checker, lambda: controls.perform(checker, "check", symptom.label)),
+            "matrix": live_figures.follows(matrix, lambda: controls.perform(matrix, "select", "Urgency level", Level.EMERGENCY.label)),
+            "body map": live_figures.follows(body_map, lambda: controls.perform(body_map, "select", "Body map region", region.label)),
         }
         return seconds, answered
     finally:

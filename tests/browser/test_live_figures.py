@@ -12,7 +12,6 @@ figure is then driven by its control and must change.
 from __future__ import annotations
 
 import json
-import time
 from typing import Any, Callable
 
 import nbformat
@@ -20,7 +19,7 @@ import pytest
 
 from browser_support import controls, explorer as ex, lab, live_figures, voila
 from browser_support.pages import notebook_root
-from browser_support.settings import DATA, NOTEBOOKS, STEP_TIMEOUT
+from browser_support.settings import DATA, NOTEBOOKS
 from legpain import load_course
 from legpain.levels import Level
 
@@ -28,19 +27,6 @@ COURSE = load_course(DATA)
 STALL_MS = 2500  # longer than anywidget's 2 seconds
 
 pytestmark = pytest.mark.skipif(not (NOTEBOOKS / ex.NOTEBOOK).is_file(), reason=f"{ex.NOTEBOOK} has not been written yet")
-
-
-def _changes(panel: Any, act: Callable[[], None]) -> bool:
-    """Whether the panel's figure draws something else after ``act``, within a step's time."""
-    before = live_figures.figure_state(panel)
-    assert before is not None, "the panel has no drawn plotly figure"
-    act()
-    deadline = time.monotonic() + STEP_TIMEOUT / 1000
-    while time.monotonic() < deadline:
-        if live_figures.figure_state(panel) != before:
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.mark.parametrize("kind", ["voila", "lab"])
@@ -62,9 +48,9 @@ def test_each_live_figure_follows_its_control_on_a_slow_laptop(
             region = next(iter(COURSE.regions.values()))
             symptom = next(s for s in COURSE.symptoms.values() if s.level == Level.ROUTINE)
             followed = {
-                "the checker's chart": _changes(checker, lambda: controls.perform(checker, "check", symptom.label)),
-                "the matrix": _changes(matrix, lambda: controls.perform(matrix, "select", "Urgency level", Level.EMERGENCY.label)),
-                "the body map": _changes(body_map, lambda: controls.perform(body_map, "select", "Body map region", region.label)),
+                "the checker's chart": live_figures.follows(checker, lambda: controls.perform(checker, "check", symptom.label)),
+                "the matrix": live_figures.follows(matrix, lambda: controls.perform(matrix, "select", "Urgency level", Level.EMERGENCY.label)),
+                "the body map": live_figures.follows(body_map, lambda: controls.perform(body_map, "select", "Body map region", region.label)),
             }
             assert [name for name, ok in followed.items() if not ok] == [], f"figures that ignored their control ({kind})"
             # plotly's figure code is compiled once for the page, not once for each figure.

@@ -148,10 +148,6 @@ def test_the_body_map_follows_its_menu(lesson: Lesson) -> None:
     Python changes it: the chosen region of the body map is marked."""
     body_map = explorer.part(lesson.root, explorer.BODY_MAP_TITLE)
     body_map.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
-    before = live_figures.figure_state(body_map)
     region = next(iter(COURSE.regions.values()))
-    controls.perform(body_map, "select", "Body map region", region.label)
-    deadline = time.monotonic() + STEP_TIMEOUT / 1000
-    while live_figures.figure_state(body_map) == before and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert live_figures.figure_state(body_map) != before, "the body map did not mark the chosen region"
+    marked = live_figures.follows(body_map, lambda: controls.perform(body_map, "select", "Body map region", region.label))
+    assert marked, "the body map did not mark the chosen region"

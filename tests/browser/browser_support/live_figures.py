@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from typing import Any, Callable
 
 from .scripts import script
+from .settings import STEP_TIMEOUT
 
 
 def slow_laptop(page: Any, stall_ms: int) -> None:
@@ -21,3 +23,16 @@ def large_modules(page: Any) -> int:
 def figure_state(panel: Any) -> Any:
     """What the first plotly figure in a panel draws (its traces' data, as text), or None."""
     return panel.evaluate(script("figure_state"))
+
+
+def follows(panel: Any, act: Callable[[], None], timeout_s: float = STEP_TIMEOUT / 1000) -> bool:
+    """Whether the panel's figure draws something else after ``act`` (a control changed), in time."""
+    before = figure_state(panel)
+    assert before is not None, "the panel has no drawn plotly figure"
+    act()
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if figure_state(panel) != before:
+            return True
+        time.sleep(0.1)
+    return False
