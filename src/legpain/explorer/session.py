@@ -230,12 +230,8 @@ class ExplorerSession:
         fig = bar_figure(self._first.bars)
 
         def apply(display: Display) -> None:
-            if display.checker_html is not None:
-                result.value = display.checker_html
-            if display.bars is not None:
-                apply_bar_view(fig, display.bars)
-            if display.week_html is not None:
-                week_msg.value = display.week_html
+            # The boxes and the stage are set first, so a page never shows a new result beside
+            # the old ticks (after "Clear all", for instance).
             holder["syncing"] = True
             try:
                 if display.ticked is not None:
@@ -246,6 +242,12 @@ class ExplorerSession:
                     week.disabled = know.value not in STAGE_NUMBER
             finally:
                 holder["syncing"] = False
+            if display.checker_html is not None:
+                result.value = display.checker_html
+            if display.bars is not None:
+                apply_bar_view(fig, display.bars)
+            if display.week_html is not None:
+                week_msg.value = display.week_html
             if display.style is not None:
                 apply_style(fig, display.style)
 
