@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import builtins
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,27 @@ def test_every_code_cell_imports_what_it_uses(path):
         if cell["cell_type"] == "code" and (names := _unbound_names("".join(cell["source"])))
     }
     assert missing == {}
+
+
+# What a Python object's repr looks like: "<IPython.core.display.HTML object>", "VBox(children=...",
+# "<legpain.x.Y at 0x7f...>".
+REPR = re.compile(r"<[\w.]+ (object|at 0x[0-9a-f]+)>|\b[A-Z]\w*\((children|value|layout)=")
+
+
+def test_a_repr_is_recognised():
+    assert REPR.search("<IPython.core.display.HTML object>") and REPR.search("VBox(children=(HTML(value='')))")
+    assert not REPR.search("In words: the risk is about 5 times as high (n=96).")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_no_stored_output_reads_as_a_python_repr(path):
+    """Where HTML or widgets cannot be shown, the stored plain text is words a student can read."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    reprs = [
+        text[:80]
+        for cell in cells if cell["cell_type"] == "code"
+        for out in cell.get("outputs", [])
+        for text in ["".join(out.get("data", {}).get("text/plain", ""))]
+        if REPR.search(text)
+    ]
+    assert not reprs, f"{path.name}: stored plain text is a Python repr: {reprs}"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from IPython.display import HTML, display
+from IPython.display import display
 
 from .data import Course, source_order, lesson_source_ids, load_course
+from .html_output import show_html
 from .quiz import quiz_widget
 from .render import assessment_html, course_map_html, glossary_html, references_html
 from .templating import render
@@ -15,7 +16,7 @@ from .triage import assess
 
 def show_course_map() -> None:
     """Show the table of lessons."""
-    display(HTML(course_map_html()))
+    show_html(course_map_html())
 
 
 def show_assessment(symptom_ids: Iterable[str], weeks: Optional[int] = None) -> None:
@@ -23,14 +24,14 @@ def show_assessment(symptom_ids: Iterable[str], weeks: Optional[int] = None) -> 
     try:
         result = assess(symptom_ids, weeks)
     except ValueError as exc:
-        display(HTML(render("alert.html", text=str(exc))))
+        show_html(render("alert.html", text=str(exc)))
         return
-    display(HTML(assessment_html(result)))
+    show_html(assessment_html(result))
 
 
 def show_references(source_ids: Iterable[str]) -> None:
     """Show a numbered reference list for the given source ids."""
-    display(HTML(references_html(source_ids)))
+    show_html(references_html(source_ids))
 
 
 def symptom_list_html(course: Optional[Course] = None) -> str:
@@ -42,7 +43,7 @@ def symptom_list_html(course: Optional[Course] = None) -> str:
 
 def show_symptom_list() -> None:
     """Show every symptom the course knows, grouped by body region."""
-    display(HTML(symptom_list_html()))
+    show_html(symptom_list_html())
 
 
 def show_quiz(lesson_id: str) -> None:
@@ -56,15 +57,15 @@ def show_quiz(lesson_id: str) -> None:
 
 def show_lesson_references(lesson_id: str) -> None:
     """Show every source behind the lesson, numbered in source order."""
-    display(HTML(references_html(lesson_source_ids(lesson_id))))
+    show_html(references_html(lesson_source_ids(lesson_id)))
 
 
 def show_glossary() -> None:
     """Show the course glossary."""
-    display(HTML(glossary_html()))
+    show_html(glossary_html())
 
 
 def show_bibliography() -> None:
     """Show every source of the course, in source order."""
     course = load_course()
-    display(HTML(references_html(sorted(course.sources, key=source_order))))
+    show_html(references_html(sorted(course.sources, key=source_order)))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
-from IPython.display import HTML, display
+from IPython.display import display
 
+from ..html_output import show_html
 from ..palette import OKABE_ITO
 from ..templating import render
 
@@ -69,4 +70,4 @@ def summary_html(summary: str) -> str:
 def show_figure(fig: go.Figure, summary: str) -> None:
     """Display a figure and, beside it, its one-sentence text summary."""
     display(figure_bundle(fig, summary), raw=True)
-    display(HTML(summary_html(summary)))
+    show_html(summary_html(summary))
