@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import pytest
 
-from browser_support import controls, explorer as ex, lab, page_checks, voila
+from browser_support import controls, explorer as ex, page_checks
 from browser_support.pages import notebook_root
 from browser_support.settings import DATA, NOTEBOOKS, STEP_TIMEOUT
 from legpain import load_course
@@ -62,19 +62,10 @@ class Explorer:
 def explorer(request: Any, new_page: Callable[..., Any]) -> Iterator[Explorer]:
     kind = request.param
     server = request.getfixturevalue(f"{kind}_server")
-    with new_page() as page:
-        try:
-            if kind == "lab":
-                lab.open_notebook(page, server, ex.NOTEBOOK)
-                assert lab.run_all_and_wait(page)["ok"] is True, "Run All failed in the explorer notebook"
-            else:
-                voila.open_notebook(page, server, ex.NOTEBOOK)
-            explorer = Explorer(kind, page)
-            explorer.checker.wait_for(state="visible", timeout=60_000)
-            yield explorer
-        finally:
-            if kind == "lab":
-                lab.shutdown_kernel(page)
+    with new_page() as page, ex.opened(page, server, kind):
+        explorer = Explorer(kind, page)
+        explorer.checker.wait_for(state="visible", timeout=60_000)
+        yield explorer
 
 
 @pytest.mark.parametrize("level", LEVELS, ids=[lv.value for lv in LEVELS])

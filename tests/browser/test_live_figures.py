@@ -17,7 +17,7 @@ from typing import Any, Callable
 import nbformat
 import pytest
 
-from browser_support import controls, explorer as ex, lab, live_figures, voila
+from browser_support import controls, explorer as ex, lab, live_figures
 from browser_support.pages import notebook_root
 from browser_support.settings import DATA, NOTEBOOKS
 from legpain import load_course
@@ -36,12 +36,7 @@ def test_each_live_figure_follows_its_control_on_a_slow_laptop(
     server = request.getfixturevalue(f"{kind}_server")
     with new_page() as page:
         live_figures.slow_laptop(page, STALL_MS)
-        try:
-            if kind == "lab":
-                lab.open_notebook(page, server, ex.NOTEBOOK)
-                assert lab.run_all_and_wait(page)["ok"] is True, "Run All failed in the explorer notebook"
-            else:
-                voila.open_notebook(page, server, ex.NOTEBOOK)
+        with ex.opened(page, server, kind):
             root = notebook_root(page, kind)
             checker, matrix, body_map = (ex.part(root, t) for t in (ex.CHECKER_TITLE, ex.MATRIX_TITLE, ex.BODY_MAP_TITLE))
             checker.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
@@ -55,9 +50,6 @@ def test_each_live_figure_follows_its_control_on_a_slow_laptop(
             assert [name for name, ok in followed.items() if not ok] == [], f"figures that ignored their control ({kind})"
             # plotly's figure code is compiled once for the page, not once for each figure.
             assert live_figures.large_modules(page) == 1
-        finally:
-            if kind == "lab":
-                lab.shutdown_kernel(page)
 
 
 # A figure changed in the same cell that shows it: the change reaches the page while plotly's
