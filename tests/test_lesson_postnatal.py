@@ -25,7 +25,7 @@ from legpain.postnatal import (
     sbar_progress_html,
     vte_risk_html,
 )
-from legpain.quiz import load_quiz
+from legpain.content.lessons.quiz import load_quiz
 from legpain.widgets import RUN_FIRST
 from legpain.widgets.postnatal import sbar_builder, show_sbar_builder, show_vte_risk_tool, vte_risk_widget
 

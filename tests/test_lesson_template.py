@@ -7,7 +7,7 @@ import re
 
 
 from legpain.data import lesson_source_ids
-from legpain.quiz import MAX_QUESTIONS, MIN_QUESTIONS, load_quiz
+from legpain.content.lessons.quiz import MAX_QUESTIONS, MIN_QUESTIONS, load_quiz
 
 from conftest import ROOT
 

@@ -9,15 +9,8 @@ import pytest
 import yaml
 
 from legpain import DataError, load_course
-from legpain.quiz import (
-    TRIES,
-    Attempt,
-    check_answer,
-    instruction,
-    load_quiz,
-    questions_as_shown,
-    quiz_widget,
-)
+from legpain.content.lessons.quiz import load_quiz, questions_as_shown
+from legpain.quiz import TRIES, Attempt, check_answer, instruction, quiz_widget
 
 from conftest import DATA, ROOT, html_text
 

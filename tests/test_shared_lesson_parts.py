@@ -12,7 +12,8 @@ from legpain import DataError, load_course
 from legpain.content.lessons.gait import Scenario
 from legpain.data import lesson_file, lesson_section, lesson_source_ids
 from legpain.figures import figure_bundle, new_figure
-from legpain.quiz import check_answer, load_quiz, quiz_widget
+from legpain.content.lessons.quiz import load_quiz
+from legpain.quiz import check_answer, quiz_widget
 from legpain.widgets import message_html
 
 QUIZ = """lesson: 01_pelvic_girdle_pain

@@ -46,7 +46,7 @@ def _add_quiz_parser(commands: argparse._SubParsersAction) -> None:
 
 def _quiz(args: argparse.Namespace) -> int:
     from .data import load_course
-    from .quiz import questions_as_shown
+    from .content.lessons.quiz import questions_as_shown
 
     try:
         course = load_course()

@@ -7,8 +7,8 @@ A wrong answer gets its own feedback and a second try; after a second wrong answ
 answer is shown with its reasons. An answer marked ``safe: true`` is a more urgent route than a
 red flag needs: it is never scolded, only pointed to the better route.
 
-The pure functions (:func:`load_quiz`, :func:`check_answer`, :func:`questions_as_shown`) hold the
-logic and are tested with pytest; :func:`quiz_widget` only wires them to ipywidgets.
+The questions are data (``legpain.content.lessons.quiz``); :func:`check_answer` holds the logic and
+is tested with pytest; :func:`quiz_widget` only wires it to ipywidgets.
 """
 
 from __future__ import annotations
@@ -17,53 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 import ipywidgets as widgets
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .data import Course, DataError, lesson_section, load_course
+from .content.lessons.quiz import Question, load_quiz
+from .data import Course, load_course
 from .render import _sources
 from .templating import render
 from .widgets import LABEL_STYLE, course_style, message_html, output_area
 
-MIN_QUESTIONS = 3
-MAX_QUESTIONS = 6
-MIN_OPTIONS = 3  # with fewer, a second try would give the answer away
-MAX_OPTIONS = 5
 TRIES = 2  # wrong answers allowed before the best answer is shown
-
-class Option(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    text: str = Field(min_length=1)
-    correct: bool = False
-    safe: bool = False
-    feedback: str = Field(min_length=10)
-    source_ids: list[str] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _not_both(self) -> "Option":
-        if self.correct and self.safe:
-            raise ValueError("an option that is either 'correct' or 'safe' (a safe over-triage), not both")
-        return self
-
-
-class Question(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    prompt: str = Field(min_length=10)
-    options: list[Option] = Field(min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
-    source_ids: list[str] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _one_correct(self) -> "Question":
-        if sum(option.correct for option in self.options) != 1:
-            raise ValueError("exactly one option with 'correct: true'")
-        if len({option.text.casefold() for option in self.options}) != len(self.options):
-            raise ValueError("options with different texts")
-        return self
-
-    @property
-    def answer(self) -> int:
-        """The position of the right option, counting from 0, in display order."""
-        return next(i for i, option in enumerate(self.options) if option.correct)
 
 
 @dataclass(frozen=True)
@@ -85,19 +46,6 @@ class Feedback:
     @property
     def done(self) -> bool:
         return self.attempt.done
-
-
-def load_quiz(lesson_id: str, course: Optional[Course] = None) -> list[Question]:
-    """The lesson's self-check questions, in the order shown."""
-    course = course or load_course()
-    questions = lesson_section(lesson_id, "quiz", Question, course)
-    name = f"data/lessons/{lesson_id}.yaml"
-    if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
-        raise DataError(name, None, "quiz", f"{MIN_QUESTIONS} to {MAX_QUESTIONS} questions", f"{len(questions)} questions")
-    ids = [q.id for q in questions]
-    if len(ids) != len(set(ids)):
-        raise DataError(name, None, "quiz", "unique question ids", ids)
-    return questions
 
 
 def _sources_html(ids: Iterable[str], course: Optional[Course]) -> str:
@@ -133,34 +81,6 @@ def check_answer(question: Question, choice: Any, attempt: Attempt = Attempt(), 
     text = f"{verdict} {option.feedback} The best answer is: {right.text}. {right.feedback}"
     ids = [*option.source_ids, *right.source_ids, *question.source_ids]
     return Feedback(False, message_html(text, kind) + _sources_html(ids, course), Attempt(tried, done=True))
-
-
-def questions_as_shown(lesson_ids: Optional[Iterable[str]] = None, course: Optional[Course] = None) -> list[dict[str, Any]]:
-    """Every self-check question as a student sees it, for ``python -m legpain quiz --json``.
-
-    Each question has ``lesson``, ``id``, ``question``, ``options`` in display order (each with
-    ``text``, ``feedback`` and ``source_ids``), ``answer`` (the index of the right option) and
-    ``source_ids``. Without lesson ids, every lesson in data/lessons.csv is included, in order.
-    """
-    course = course or load_course()
-    if lesson_ids is None:
-        lesson_ids = list(course.lessons)
-    shown = []
-    for lesson_id in lesson_ids:
-        for question in load_quiz(lesson_id, course):
-            shown.append(
-                {
-                    "lesson": lesson_id,
-                    "id": question.id,
-                    "question": question.prompt,
-                    "options": [
-                        {"text": o.text, "feedback": o.feedback, "source_ids": list(o.source_ids)} for o in question.options
-                    ],
-                    "answer": question.answer,
-                    "source_ids": list(question.source_ids),
-                }
-            )
-    return shown
 
 
 # ---------------------------------------------------------------- the widgets
