@@ -170,7 +170,13 @@ def read_lesson(nb: dict[str, Any], name: str) -> Lesson:
         if cell.get("cell_type") != "code":
             continue
         outputs = cell.get("outputs", [])
-        summaries = [_plain(_text(o.get("data", {}).get("text/html"))) for o in outputs if "legpain-figure-summary" in _text(o.get("data", {}).get("text/html"))]
+        # A figure's summary is the HTML output shown after it. A widget's stored HTML (its still
+        # picture before Run All) may quote a summary too; that one is not a summary to count here.
+        summaries = [
+            _plain(_text(o.get("data", {}).get("text/html")))
+            for o in outputs
+            if WIDGET_MIME not in o.get("data", {}) and "legpain-figure-summary" in _text(o.get("data", {}).get("text/html"))
+        ]
         specs = [o["data"][PLOTLY_MIME] for o in outputs if PLOTLY_MIME in o.get("data", {})]
         for output in outputs:
             view = output.get("data", {}).get(WIDGET_MIME)

@@ -23,6 +23,7 @@ from .data import Course, load_course
 from .render import _sources
 from .templating import render
 from .widgets import LABEL_STYLE, course_style, message_html, output_area
+from .widgets.preview import preview_html
 
 TRIES = 2  # wrong answers allowed before the best answer is shown
 
@@ -108,6 +109,7 @@ class QuizBox(widgets.VBox):
         bundle = super()._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
             bundle["text/plain"] = self.instruction  # not cut at 110 characters like a widget repr
+            bundle["text/html"] = preview_html(self, self.instruction)  # the questions, greyed out
         return bundle
 
 

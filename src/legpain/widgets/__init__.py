@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from ..templating import render, style_html
+from .preview import preview_html
 
 LARGE_FONT = "16px"
 CONTROL_LAYOUT = widgets.Layout(width="auto", min_width="320px")
@@ -50,11 +51,12 @@ def widget_bundle(widget: widgets.Widget, text: str) -> dict[str, Any]:
     """A widget's display bundle whose stored fallback reads ``text`` instead of a Python repr.
 
     Where widgets cannot run (a notebook opened before Run All, a static export, a viewer),
-    the reader sees ``text``; where they can, the live widget.
+    the reader sees ``text`` and, below it, the panel as it first appears with its controls
+    greyed out; where they can, the live widget.
     """
     bundle = dict(widget._repr_mimebundle_() or {})
     bundle["text/plain"] = text
-    bundle["text/html"] = render("run_first.html", text=text) if text else ""
+    bundle["text/html"] = preview_html(widget, text) if text else ""
     return bundle
 
 
