@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -58,3 +59,18 @@ def test_cli_unknown_lesson_exits_2_with_one_line():
     done = run("quiz", "--json", "02_swelling")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "unknown lesson '02_swelling'" in done.stderr
+
+
+class _ClosedPipe(io.StringIO):
+    """A stdout whose reader has gone (``… | head``): every write fails."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(monkeypatch, capsys):
+    from legpain.__main__ import main
+
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["quiz"]) == 1
+    assert capsys.readouterr().err == ""
