@@ -49,6 +49,8 @@ def preview_node(widget: Any) -> dict[str, Any] | None:
         children = [node for node in (preview_node(child) for child in widget.children) if node is not None]
         return {"kind": "box", "row": isinstance(widget, widgets.HBox), "children": children}
     if isinstance(widget, (widgets.HTML, widgets.HTMLMath)):
+        # An HTML widget's value is course HTML, made by the autoescaping templates; only its
+        # stylesheet is left out (the notebook may be shown without the course's styles).
         return {"kind": "html", "html": Markup(STYLE_ELEMENT.sub("", widget.value))}
     if isinstance(widget, widgets.Label):
         return {"kind": "text", "text": widget.value}

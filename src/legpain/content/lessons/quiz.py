@@ -20,6 +20,7 @@ MAX_QUESTIONS = 6
 MIN_OPTIONS = 3  # with fewer, a second try would give the answer away
 MAX_OPTIONS = 5
 
+
 class Option(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     text: str = Field(min_length=1)
