@@ -1,8 +1,8 @@
 """Show course HTML in a notebook with a plain-text form a reader can use.
 
 ``IPython.display.HTML`` stores ``<IPython.core.display.HTML object>`` as its plain text, which is
-what a text-only viewer or a screen reader reading the raw notebook meets. Here the plain text is
-the HTML's own words, one block per line.
+what a text-only view of the notebook shows (a terminal, a plain-text export, a diff of the file).
+Here the plain text is the HTML's own words, one block per line.
 """
 
 from __future__ import annotations
