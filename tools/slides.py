@@ -32,6 +32,7 @@ from typing import Any, Iterable, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from legpain.html_output import html_text
 from tools.notebook_versions import hidden_kind, lesson_paths
 from tools.progress import progress
 
@@ -113,8 +114,9 @@ def _list_after(markdown: str, heading: str) -> list[str]:
     return items
 
 
-def _plain(html_text: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_text))).strip()
+def _plain(markup: str) -> str:
+    """The words of an HTML output, on one line."""
+    return " ".join(html_text(markup).splitlines())
 
 
 def _has_points(spec: dict[str, Any]) -> bool:

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from markupsafe import Markup
 from plotly.basedatatypes import BaseFigure
 
+from ..html_output import html_text
 from ..templating import render
 
 STYLE_ELEMENT = re.compile(r"<style\b.*?</style>", re.S | re.I)
@@ -34,9 +35,8 @@ def _option_labels(widget: Any) -> list[str]:
 
 
 def _figure_title(figure: BaseFigure) -> str:
-    """The chart's title in words (plotly titles may hold <br> and <b>)."""
-    title = figure.layout.title.text or ""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", title)).strip()
+    """The chart's title in words, on one line (plotly titles may hold <br> and <b>)."""
+    return " ".join(html_text(figure.layout.title.text or "").splitlines())
 
 
 def preview_node(widget: Any) -> dict[str, Any] | None:
