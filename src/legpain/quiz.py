@@ -22,8 +22,7 @@ from .content.lessons.quiz import Question, load_quiz
 from .data import Course, load_course
 from .render import _sources
 from .templating import render
-from .widgets import LABEL_STYLE, course_style, message_html, output_area
-from .widgets.preview import preview_html
+from .widgets import LABEL_STYLE, course_style, message_html, output_area, stored_fallback
 
 TRIES = 2  # wrong answers allowed before the best answer is shown
 
@@ -108,8 +107,8 @@ class QuizBox(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
-            bundle["text/plain"] = self.instruction  # not cut at 110 characters like a widget repr
-            bundle["text/html"] = preview_html(self, self.instruction)  # the questions, greyed out
+            # The instruction (not a widget repr cut at 110 characters), then the questions greyed out.
+            bundle.update(stored_fallback(self, self.instruction))
         return bundle
 
 

@@ -54,10 +54,12 @@ def widget_bundle(widget: widgets.Widget, text: str) -> dict[str, Any]:
     the reader sees ``text`` and, below it, the panel as it first appears with its controls
     greyed out; where they can, the live widget.
     """
-    bundle = dict(widget._repr_mimebundle_() or {})
-    bundle["text/plain"] = text
-    bundle["text/html"] = preview_html(widget, text) if text else ""
-    return bundle
+    return {**(widget._repr_mimebundle_() or {}), **stored_fallback(widget, text)}
+
+
+def stored_fallback(widget: widgets.Widget, text: str) -> dict[str, str]:
+    """What a saved notebook shows where ``widget`` cannot run: ``text``, then its still picture."""
+    return {"text/plain": text, "text/html": preview_html(widget, text) if text else ""}
 
 
 def show_widget(box: widgets.Widget, what: str = "this interactive panel") -> None:
