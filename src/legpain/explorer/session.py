@@ -137,21 +137,22 @@ class ExplorerSession:
         holder = {"view": view, "syncing": False}
 
         def apply(display: Display) -> None:
+            # Menus first, then what they show (as in the checker).
             if display.matrix is not None:
-                holder["view"] = display.matrix
-                apply_matrix_view(fig, display.matrix)
-                fig_box.layout.display = "none" if not display.matrix.rows else None
                 holder["syncing"] = True
                 region.value, level.value, sort.value = self.state.region or "", self.state.level or "", self.state.sort_cause or ""
                 holder["syncing"] = False
+                holder["view"] = display.matrix
+                apply_matrix_view(fig, display.matrix)
+                fig_box.layout.display = "none" if not display.matrix.rows else None
             if display.matrix_status is not None:
                 status.value = display.matrix_status
             if display.cell_html is not None:
-                detail.value = display.cell_html
                 holder["syncing"] = True
                 symptom.value = self.state.symptom or ""
                 cause.value = self.state.cause or ""
                 holder["syncing"] = False
+                detail.value = display.cell_html
             if display.style is not None:
                 from ..figures.matrix import apply_style
 
@@ -230,8 +231,8 @@ class ExplorerSession:
         fig = bar_figure(self._first.bars)
 
         def apply(display: Display) -> None:
-            # The boxes and the stage are set first, so a page never shows a new result beside
-            # the old ticks (after "Clear all", for instance).
+            # Every panel sets its controls first, then what they show, so a page never shows a new
+            # result beside old ticks (after "Clear all", for instance).
             holder["syncing"] = True
             try:
                 if display.ticked is not None:
@@ -293,10 +294,10 @@ class ExplorerSession:
 
         def apply(display: Display) -> None:
             if display.body_map is not None:
-                apply_body_map(fig, display.body_map.selected, course)
                 holder["syncing"] = True
                 choose.value = display.body_map.selected or ""
                 holder["syncing"] = False
+                apply_body_map(fig, display.body_map.selected, course)
             if display.region_html is not None:
                 info.value = display.region_html
             if display.style is not None:
