@@ -25,6 +25,7 @@ from legpain.postnatal import (
     sbar_progress_html,
     vte_risk_html,
 )
+from legpain.sbar_routes import load_sbar_routes
 from legpain.content.lessons.quiz import load_quiz
 from legpain.widgets import RUN_FIRST
 from legpain.widgets.postnatal import sbar_builder, show_sbar_builder, show_vte_risk_tool, vte_risk_widget
@@ -355,3 +356,53 @@ def test_self_check_varies_the_right_answer_and_never_scolds_a_999_over_triage(c
         for option in question.options:
             if "999" in option.text and "999" not in right.text:
                 assert option.safe, f"{question.id}: the 999 option over-triages and must be marked safe"
+
+
+# ---------------------------------------------------------------- where and how soon (data/sbar_routes.yaml)
+
+
+def test_each_model_answer_sends_her_where_and_when_its_route_says():
+    sbar, routes = load_sbar(), load_sbar_routes()
+    assert {c.case for c in routes.cases} == {c.id for c in sbar.cases}, "every SBAR case needs its route in data/sbar_routes.yaml"
+    for case in sbar.cases:
+        assert compare_sbar(case.id, case.model, sbar, routes).route_notes == (), case.id
+
+
+def test_another_destination_is_named_against_the_model_answers():
+    result = compare_sbar("priya", {"recommendation": "Please take her straight to A&E."})
+    assert len(result.route_notes) == 1
+    assert "A&E" in result.route_notes[0] and "the maternity unit" in result.route_notes[0]
+    html = sbar_feedback_html(result)
+    assert "A&amp;E" in html and "A&amp;amp;E" not in html
+
+
+def test_a_slower_urgency_is_named_and_a_faster_one_is_not():
+    slow = compare_sbar("hannah", {"recommendation": "She can come in to the maternity unit tomorrow for a scan."})
+    assert slow.route_notes == ("Your Recommendation asks for another day, but the model answer asks for today: check how urgent this is.",)
+    fast = compare_sbar("hannah", {"recommendation": "Please see her on the maternity assessment unit now."})
+    assert fast.route_notes == ()
+
+
+def test_a_recommendation_that_names_no_place_and_no_time_is_told_so():
+    notes = compare_sbar("grace", {"recommendation": "Please can you help."}).route_notes
+    assert len(notes) == 2
+    assert "does not say where" in notes[0] and "postnatal ward" in notes[0]
+    assert "does not say how soon" in notes[1]
+    # An empty Recommendation is already "left empty" in the feedback: no route sentences on top.
+    assert compare_sbar("grace", {"situation": "This is the ward midwife."}).route_notes == ()
+
+
+def test_a_route_that_names_an_unknown_destination_is_an_error_naming_the_file(tmp_path):
+    import shutil
+
+    from legpain.data import DataError, load_course
+    from legpain.sbar_routes import load_sbar_routes as load
+
+    data = tmp_path / "data"
+    shutil.copytree(load_course().data_dir, data)
+    path = data / "sbar_routes.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("destination: postnatal_ward", "destination: the_moon"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(load_course(data))
+    message = str(caught.value)
+    assert "data/sbar_routes.yaml" in message and "destination" in message and "the_moon" in message

@@ -28,6 +28,7 @@ from .content.reader import _check_ref, _validate
 from .data import Course, DataError, lesson_file, load_course
 from .levels import Level
 from .render import level_banner_html
+from .sbar_routes import SbarRoutes, load_sbar_routes, route_notes
 from .templating import markup, render
 from .vte import STAGES, load_vte_risk, vte_risk
 from .widgets import message_html
@@ -232,6 +233,7 @@ class SbarComparison:
     case_id: Optional[str]
     parts: tuple[PartResult, ...]
     message: Optional[str] = None
+    route_notes: tuple[str, ...] = ()  # where and how soon, where the handover differs from the model answer
 
     @property
     def found(self) -> int:
@@ -242,13 +244,18 @@ class SbarComparison:
         return sum(len(p.covered) + len(p.missed) for p in self.parts)
 
 
-def compare_sbar(case_id: Any, answers: Mapping[str, Any], sbar: Optional[Sbar] = None) -> SbarComparison:
+def compare_sbar(
+    case_id: Any, answers: Mapping[str, Any], sbar: Optional[Sbar] = None, routes: Optional[SbarRoutes] = None
+) -> SbarComparison:
     """Compare a student's four SBAR parts with the case's checklist and model answer.
 
     ``answers`` maps part ids to the text typed. A missing or blank part counts as empty; an
     unknown case, or an answer that is not text, gives a message instead of a comparison.
+    The Recommendation is also read for where and how soon it sends the woman
+    (``data/sbar_routes.yaml``): another destination or a slower urgency than the model's is named.
     """
     sbar = sbar or load_sbar()
+    routes = routes or load_sbar_routes()
     case = sbar.case(case_id)
     if case is None:
         return SbarComparison(None, (), f"Choose one of the cases: {', '.join(c.title for c in sbar.cases)}.")
@@ -271,7 +278,8 @@ def compare_sbar(case_id: Any, answers: Mapping[str, Any], sbar: Optional[Sbar] 
         covered = tuple(p.point for p in points if text and mentions(text, p.any_of))
         missed = tuple(p.point for p in points if p.point not in covered)
         parts.append(PartResult(part.id, part.letter, part.label, text, covered, missed, case.model[part.id]))
-    return SbarComparison(case.id, tuple(parts))
+    notes = route_notes(case.id, texts.get(routes.read_part, ""), routes, mentions)
+    return SbarComparison(case.id, tuple(parts), route_notes=notes)
 
 
 def sbar_progress_html(answers: Mapping[str, Any], sbar: Optional[Sbar] = None) -> str:
@@ -298,6 +306,7 @@ def sbar_feedback_html(comparison: SbarComparison, sbar: Optional[Sbar] = None, 
         found=comparison.found,
         total=comparison.total,
         check_note=sbar.check_note,
+        route_notes=comparison.route_notes,
         banner=markup(level_banner_html(case.level, course=course)),
         document=case.document,
         sources=_sources([*case.source_ids, *part_sources], course),
