@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import re
 
+from html import escape
+
 import pytest
 
 from legpain import load_course
@@ -135,8 +137,13 @@ def test_bad_stage_values_give_a_message_and_count_as_unknown(course, stage, typ
     if typed == "<b>":
         assert "&lt;b&gt;" in display.week_html and "<b>" not in display.week_html  # what was typed is escaped
     _, unknown = set_stage(state, {"stage": "unknown"}, course)
-    assert display.checker_html == unknown.checker_html
+    # The assessment is the unknown stage's, banner included, with the reason said above it.
+    assert display.checker_html.endswith(unknown.checker_html)
     assert "legpain-level-immediate" in unknown.checker_html  # fail safe: not known counts as the most dangerous stage
+    note = display.checker_html[: -len(unknown.checker_html)]
+    assert "legpain-stage-fallback" in note and "Stage taken as not known" in note
+    assert escape(typed) in note and ("from 1 to 42" if stage == "pregnant" else "from 0 to 84") in note
+    assert "Stage taken as not known" not in unknown.checker_html
 
 
 def test_empty_stage_number_asks_for_a_number(course):

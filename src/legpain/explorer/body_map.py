@@ -9,7 +9,7 @@ from ..data import Course, load_course
 from ..palette import LEVEL_STYLE
 from ..templating import markup, render
 from ..triage import assess
-from .state import BodyMapView, Display, ExplorerState, Result, _message, _panel
+from .state import BodyMapView, Display, ExplorerState, Result, _message, _panel, seriousness_words
 
 def region_html(state: ExplorerState, course: Optional[Course] = None) -> str:
     """The symptoms and causes of the chosen body region."""
@@ -24,7 +24,7 @@ def region_html(state: ExplorerState, course: Optional[Course] = None) -> str:
     # The engine ranks the causes, as for any set of symptoms: must-not-miss causes first.
     result = assess([s.id for s in symptoms], course=course)
     causes = [
-        {"name": course.causes[c].name, "seriousness": course.causes[c].seriousness, "score": result.scores[c]} for c in result.causes
+        {"name": course.causes[c].name, "seriousness": seriousness_words(course.causes[c].seriousness), "score": result.scores[c]} for c in result.causes
     ]
     return render("explorer_region.html", region=region, symptoms=symptoms, causes=causes, message="", styles=LEVEL_STYLE)
 

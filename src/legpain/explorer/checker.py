@@ -8,8 +8,9 @@ from typing import Any, Optional
 from ..data import Course, load_course
 from ..palette import SERIOUSNESS_COLOUR
 from ..render import assessment_html
+from ..templating import render
 from ..triage import assess, check_stage
-from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, _wrap, short_name
+from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, _wrap, seriousness_words, short_name
 
 STAGES = {
     "unknown": "Not known",
@@ -20,7 +21,11 @@ STAGE_NUMBER = {"pregnant": ("week of pregnancy", "1 to 42", "28"), "after_birth
 
 
 def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
-    """The stage to assess at (weeks= or days_after_birth=, or neither) and a message for the learner."""
+    """The stage to assess at (weeks= or days_after_birth=, or neither) and a message for the learner.
+
+    A week or day count that cannot be used ("soon", 50) leaves the stage unknown, the safe reading:
+    the assessment still shows its banner, and :func:`checker_view` says why beside it.
+    """
     if state.stage not in STAGE_NUMBER:
         return {}, _message("Stage not known: the checker counts it as the most dangerous stage.", "info")
     what, span, example = STAGE_NUMBER[state.stage]
@@ -43,13 +48,21 @@ def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
     )
 
 
+def _fallback_reason(state: ExplorerState, stage: dict[str, Optional[int]]) -> str:
+    """Why a stage the learner chose is not used ("" when it is used, or none was chosen)."""
+    if state.stage not in STAGE_NUMBER or stage or not state.stage_text.strip():
+        return ""
+    what, span, _ = STAGE_NUMBER[state.stage]
+    return f"'{state.stage_text.strip()}' is not a {what} from {span}."
+
+
 def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarView:
     names = tuple(short_name(course.causes[c].name) for c in causes)
     seriousness = [course.causes[c].seriousness for c in causes]
     return BarView(
         names=tuple(_wrap(n, 24) for n in names),  # wrapped, so a long name is never clipped
         scores=tuple(scores[c] for c in causes),
-        text=tuple(f"{scores[c]} · {s}" for c, s in zip(causes, seriousness)),
+        text=tuple(f"{scores[c]} · {seriousness_words(s)}" for c, s in zip(causes, seriousness)),
         colours=tuple(SERIOUSNESS_COLOUR[s] for s in seriousness),
         patterns=tuple(SERIOUSNESS_PATTERN[s] for s in seriousness),
         height=max(300, 140 + 48 * len(causes)),
@@ -66,6 +79,9 @@ def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Displ
         html = _panel(_message(course.advice["nothing_selected"].text, "info"))
     else:
         html = assessment_html(result, course, large=True)
+        fallback = _fallback_reason(state, stage)
+        if fallback:
+            html = render("stage_fallback.html", reason=fallback) + html
     return Display(
         checker_html=html,
         bars=bar_view(result.causes, result.scores, course),

@@ -18,6 +18,13 @@ MIN_MATRIX_HEIGHT = 420
 LABEL_WIDTH = 31  # characters per line of a row label (fits the matrix label margin at 16px)
 COLUMN_LABEL_WIDTH = 10  # characters per line of a column label (each has two columns' width)
 SERIOUSNESS_PATTERN = {"everyday": "", "needs-review": "/", "dangerous": "x"}
+
+
+def seriousness_words(code: str) -> str:
+    """A cause's seriousness as a student reads it: never the internal code ('needs-review')."""
+    from html import unescape
+
+    return unescape(render("seriousness_words.html", code=code))
 WEIGHT_WORDS = {0: "no link", 1: "possible", 2: "between possible and typical", 3: "typical"}
 NOT_FOR_DIAGNOSIS = (
     "For learning, not diagnosis: this explorer does not diagnose or advise a real person. "

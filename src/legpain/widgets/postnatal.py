@@ -62,11 +62,14 @@ def vte_risk_widget(course: Optional[Course] = None) -> widgets.VBox:
     for group in words.groups:
         members = [boxes[f.id] for f in factors.values() if f.group == group.id]
         groups.append(widgets.VBox([widgets.HTML(render("strong.html", text=group.label)), *members]))
-    # The factors and the result side by side, so the result stays in view; on a narrow screen they wrap.
-    columns = widgets.HBox(
-        [widgets.VBox(groups, layout=widgets.Layout(flex="1 1 420px")), widgets.VBox([output], layout=widgets.Layout(flex="1 1 360px"))],
-        layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="1em"),
-    )
+    # The factors and the result side by side; the list of factors scrolls inside its own frame
+    # (as the symptom checker's tick boxes do), so the score stays in view beside whichever box is
+    # ticked. On a narrow screen the two columns wrap.
+    checklist = widgets.VBox(groups, layout=widgets.Layout(flex="1 1 420px"))
+    checklist.add_class("legpain-scroll-list")
+    result = widgets.VBox([output], layout=widgets.Layout(flex="1 1 360px"))
+    result.add_class("legpain-result-column")
+    columns = widgets.HBox([checklist, result], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="1em"))
     return _panel(
         [widgets.HTML(heading_html(words.title)), widgets.HTML(render("paragraph.html", text=words.intro)), stage, columns],
         "legpain-vte-tool",
