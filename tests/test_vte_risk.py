@@ -6,6 +6,7 @@ pathways), as recorded in docs/vte-risk.md, not from the tool's own output.
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -32,7 +33,13 @@ APPENDIX_III = {
 }
 # Pathway-only factors: no points of their own (Appendix I and the Appendix III instructions).
 NO_POINTS = {"antenatal_lmwh": {"postnatal"}, "hospital_admission": {"antenatal"},
-             "prolonged_admission_or_readmission": {"postnatal"}}
+             "prolonged_admission_or_readmission": {"postnatal"}, "long_distance_travel": BOTH}
+# RCOG 37a's transient risk factors (Appendix III's "Transient risk factors"; admission, and
+# long-distance travel of more than 4 hours, from the guideline's list of risk factors and Appendix I).
+TRANSIENT = {"surgery_in_pregnancy_or_puerperium", "hyperemesis", "ohss", "systemic_infection", "immobility",
+             "hospital_admission", "prolonged_admission_or_readmission", "long_distance_travel"}
+# The wording the guideline keeps for women with persistent risk factors; never for a transient factor alone.
+LONG_PLANS = ("throughout pregnancy", "6 weeks after the birth")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -81,9 +88,7 @@ def test_immobility_names_pelvic_girdle_pain(course):
     (["age_over_35", "smoker", "parity_3_or_more"], 3, "from_28_weeks"),
     (["age_over_35", "smoker", "parity_3_or_more", "gross_varicose_veins"], 4, "from_first_trimester"),
     (["bmi_40_or_more", "age_over_35"], 3, "from_28_weeks"),
-    (["ohss"], 4, "from_first_trimester"),
-    (["hyperemesis"], 3, "from_28_weeks"),
-    (["immobility", "multiple_pregnancy", "pre_eclampsia"], 3, "from_28_weeks"),
+    (["gross_varicose_veins", "multiple_pregnancy", "pre_eclampsia"], 3, "from_28_weeks"),
     (["medical_comorbidity", "ivf_art"], 4, "from_first_trimester"),
 ])
 def test_antenatal_thresholds(factors, score, recommendation):
@@ -112,8 +117,102 @@ def test_score_based_advice_keeps_the_guideline_word_consider():
 
 
 def test_antenatal_lmwh_usually_means_six_weeks_after_the_birth():
-    for factors in (["age_over_35", "smoker", "parity_3_or_more"], ["ohss"]):
+    for factors in (["age_over_35", "smoker", "parity_3_or_more"], ["medical_comorbidity", "ivf_art"]):
         assert "6 weeks after the birth" in vte_risk(factors, "antenatal").explanation_text
+
+
+# ---------------------------------------------------------------- transient factors (review W1)
+
+
+def test_each_factor_says_whether_rcog_37a_treats_it_as_transient(course):
+    tool = load_vte_risk(course)
+    assert {f.id for f in tool.factors.values() if f.transient} == TRANSIENT
+    for factor in tool.factors.values():
+        assert (factor.transient_note is not None) == factor.transient, factor.id
+
+
+@pytest.mark.parametrize("factor, score, lasts", [
+    # Appendix III gives hyperemesis 3 and OHSS 4; 37a: LMWH until the hyperemesis resolves, OHSS in the first trimester only.
+    ("hyperemesis", 3, "hyperemesis resolves"),
+    ("ohss", 4, "first trimester only"),
+    ("surgery_in_pregnancy_or_puerperium", 3, "as she recovers"),
+])
+def test_a_transient_factor_alone_gives_lmwh_only_while_it_lasts(factor, score, lasts):
+    result = vte_risk([factor], "antenatal")
+    assert (result.score, result.recommendation, result.transient) == (score, "while_transient", [factor])
+    assert lasts in result.explanation_text
+    assert "repeat" in result.explanation[-1].text.lower()
+    for words in LONG_PLANS:
+        assert words not in result.explanation_text, words
+
+
+def test_lasting_factors_keep_their_plan_beside_a_transient_one():
+    # Age, parity and smoking (3, all pre-existing) give from 28 weeks; the infection adds LMWH while it lasts.
+    result = vte_risk(["age_over_35", "smoker", "parity_3_or_more", "systemic_infection"], "antenatal")
+    assert (result.score, result.recommendation, result.transient) == (4, "from_28_weeks", ["systemic_infection"])
+    assert "while the infection lasts" in result.explanation_text
+    # With 4 lasting points the transient factor changes nothing.
+    assert vte_risk(["previous_vte", "hyperemesis"], "antenatal").recommendation == "from_first_trimester"
+
+
+def test_transient_factors_are_listed_after_the_birth_too():
+    result = vte_risk(["systemic_infection", "elective_caesarean"], "postnatal")
+    assert (result.score, result.recommendation, result.transient) == (2, "10_days", ["systemic_infection"])
+
+
+def test_long_distance_travel_is_taught_but_has_no_points():
+    result = vte_risk(["long_distance_travel"], "antenatal")
+    assert (result.score, result.recommendation, result.transient) == (0, "none", ["long_distance_travel"])
+    assert "4 hours" in result.explanation_text
+
+
+# ---------------------------------------------------------------- admissions (review W2)
+
+
+@pytest.mark.parametrize("factors, score, recommendation", [
+    (["hospital_admission"], 0, "while_admitted"),
+    (["smoker", "hospital_admission", "immobility"], 2, "while_admitted"),
+    (["hyperemesis", "hospital_admission"], 3, "while_transient"),
+])
+def test_the_reviewers_admission_profiles_are_never_answered_with_none(factors, score, recommendation):
+    # Appendix III and Appendix I: if admitted to hospital antenatally, consider thromboprophylaxis.
+    result = vte_risk(factors, "antenatal")
+    assert (result.score, result.recommendation) == (score, recommendation)
+    assert "while she is in hospital" in result.explanation_text
+    assert "No antenatal LMWH on this assessment" not in result.explanation_text
+    for words in LONG_PLANS:
+        assert words not in result.explanation_text, words
+
+
+@pytest.mark.parametrize("factor", sorted(set(APPENDIX_III) | set(NO_POINTS)))
+def test_an_antenatal_admission_with_any_one_factor_gets_lmwh(factor):
+    assert vte_risk([factor, "hospital_admission"], "antenatal").recommendation != "none"
+
+
+# ---------------------------------------------------------------- a specialist plans the LMWH (review I7)
+
+
+@pytest.mark.parametrize("factor", ["high_risk_thrombophilia", "previous_vte", "previous_vte_major_surgery"])
+@pytest.mark.parametrize("stage", ["antenatal", "postnatal"])
+def test_thrombophilia_and_previous_vte_say_a_specialist_plans_the_lmwh(factor, stage):
+    result = vte_risk([factor], stage)
+    assert result.specialist
+    assert "A specialist plans her LMWH" in result.explanation[1].text  # beside the score line
+    assert "thrombosis-in-pregnancy expert or team" in result.explanation_text
+
+
+def test_no_specialist_for_scored_factors_alone():
+    assert not vte_risk(["age_over_35", "smoker", "parity_3_or_more"], "antenatal").specialist
+
+
+# ---------------------------------------------------------------- labels (review I8)
+
+
+def test_labels_carry_the_qualifiers_of_the_guideline(course):
+    factors = load_vte_risk(course).factors
+    assert "antibiotics or admission" in factors["systemic_infection"].label
+    assert "dehydration" in factors["hyperemesis"].label
+    assert "more than 4 hours" in factors["long_distance_travel"].label
 
 
 # ---------------------------------------------------------------- high-risk categories
@@ -163,7 +262,7 @@ def test_admissions_follow_the_appendix_i_pathway():
     after = vte_risk(["prolonged_admission_or_readmission"], "postnatal")
     assert (after.score, after.recommendation) == (0, "10_days")
     before = vte_risk(["hospital_admission"], "antenatal")
-    assert (before.score, before.recommendation) == (0, "none")
+    assert (before.score, before.recommendation) == (0, "while_admitted")
     assert "while she is in hospital" in before.explanation_text
 
 
@@ -282,10 +381,15 @@ def _replace(path: Path, old: str, new: str) -> None:
     ("vte_risk_factors.csv", "Smoker,1,antenatal;postnatal", "Smoker,1,antenatal;prenatal", 11, "stages", "'antenatal'"),
     ("vte_risk_factors.csv", "Smoker,1,antenatal;postnatal,pre-existing", "Smoker,1,antenatal;postnatal,lifestyle", 11, "group", "pre-existing"),
     ("vte_risk_factors.csv", "BMI 40 kg/m² or more,2", "BMI 40 kg/m² or more,1", 9, "points", "exclusive_group"),
-    ("vte_risk_factors.csv", "pre-existing,,S55;S202;S203", "pre-existing,,S55;S999", 11, "source_ids", "sources.csv"),
+    ("vte_risk_factors.csv", "Smoker,1,antenatal;postnatal,pre-existing,,no,,S55", "Smoker,1,antenatal;postnatal,pre-existing,,no,,S999",
+     11, "source_ids", "sources.csv"),
+    ("vte_risk_factors.csv", "pre-existing,,no,,S55\ngross", "pre-existing,,maybe,,S55\ngross", 11, "transient", "'yes' or 'no'"),
+    ("vte_risk_factors.csv", "pre-existing,,no,,S55\ngross", "pre-existing,,yes,,S55\ngross", 11, "transient", "'no'"),
+    ("vte_risk_factors.csv", "pre-existing,,no,,S55\ngross", "pre-existing,,no,LMWH for a while,S55\ngross", 11, "transient_note", "empty"),
+    ("vte_risk_pathways.csv", "from_first_trimester,yes,", "from_first_trimester,perhaps,", 1, "specialist", "'yes' or 'no'"),
     ("vte_risk_factors.csv", "\nsmoker,Smoker", "\nsmoking,Smoker", None, "id", "'smoker'"),
-    ("vte_risk_recommendations.csv", "antenatal,from_28_weeks,1,3", "antenatal,from_week_28,1,3", 2, "id", "from_28_weeks"),
-    ("vte_risk_recommendations.csv", "antenatal,from_first_trimester,2,4", "antenatal,from_first_trimester,2,3", 3, "min_score", "threshold"),
+    ("vte_risk_recommendations.csv", "antenatal,from_28_weeks,3,3", "antenatal,from_week_28,3,3", 4, "id", "from_28_weeks"),
+    ("vte_risk_recommendations.csv", "antenatal,from_first_trimester,4,4", "antenatal,from_first_trimester,4,3", 5, "min_score", "threshold"),
     ("vte_risk_pathways.csv", "antenatal,previous_vte,", "antenatal,previous_dvt,", 1, "all_of", "vte_risk_factors.csv"),
     ("vte_risk_pathways.csv", "postnatal,antenatal_lmwh,", "antenatal,antenatal_lmwh,", 9, "all_of", "antenatal stage"),
     ("vte_risk_pathways.csv", "antenatal,previous_vte,from_first_trimester", "antenatal,previous_vte,6_weeks", 1,
@@ -300,6 +404,21 @@ def test_malformed_vte_data_names_file_row_and_column(data_copy, file, old, new,
     assert words in str(error), str(error)
 
 
+def test_a_transient_factor_without_its_note_is_an_error(data_copy):
+    path = data_copy / "vte_risk_factors.csv"
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    number = next(i for i, row in enumerate(rows, start=1) if row["id"] == "hyperemesis")
+    rows[number - 1]["transient_note"] = ""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(DataError) as caught:
+        load_vte_risk(load_course(data_copy))
+    assert (caught.value.row, caught.value.column) == (number, "transient_note")
+    assert "how long LMWH" in str(caught.value)
+
+
 def test_valid_copy_scores_like_the_original(data_copy):
     course = load_course(data_copy)
     assert vte_risk(["previous_vte"], "postnatal", course=course).recommendation == "6_weeks"
@@ -308,14 +427,21 @@ def test_valid_copy_scores_like_the_original(data_copy):
 # ---------------------------------------------------------------- command line
 
 
-def test_cli_json_is_one_object_with_the_four_keys():
+def test_cli_json_is_one_object_with_its_six_keys():
     done = run("vte-risk", "--json", "--stage", "postnatal", "caesarean_in_labour", "bmi_30_or_more")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert set(result) == {"score", "recommendation", "factors", "explanation"}
+    assert set(result) == {"score", "recommendation", "factors", "explanation", "transient", "specialist"}
+    assert (result["transient"], result["specialist"]) == ([], False)
     assert (result["score"], result["recommendation"]) == (3, "10_days")
     assert [f["id"] for f in result["factors"]] == ["bmi_30_or_more", "caesarean_in_labour"]
     assert all(line["text"] and line["source_ids"] for line in result["explanation"])
+
+
+def test_cli_json_lists_the_transient_factors_counted():
+    done = run("vte-risk", "--json", "--stage", "antenatal", "smoker", "hospital_admission", "immobility")
+    result = json.loads(done.stdout)
+    assert (result["recommendation"], result["transient"]) == ("while_admitted", ["immobility", "hospital_admission"])
 
 
 def test_cli_high_risk_pathway():
@@ -343,4 +469,4 @@ def test_cli_unknown_or_missing_stage_exits_2_with_one_line(args):
 def test_cli_plain_text():
     done = run("vte-risk", "--stage", "antenatal", "ohss")
     assert done.returncode == 0
-    assert done.stdout.splitlines()[:2] == ["Score: 4", "Recommendation: from_first_trimester"]
+    assert done.stdout.splitlines()[:3] == ["Score: 4", "Recommendation: while_transient", "Transient: ohss"]

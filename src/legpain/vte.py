@@ -5,7 +5,10 @@ One counting rule (docs/vte-risk.md explains it with its sources):
 1. The score is the sum of the Appendix III points of the factors given that apply at this
    stage, each counted once. In an exclusive group (such as the two BMI bands) only the
    factor with more points counts.
-2. The score picks the highest recommendation whose ``min_score`` it reaches.
+2. The score picks the highest recommendation whose ``min_score`` it reaches. Before the birth,
+   when only the transient factors (Appendix III's own group, marked ``transient``) lift the score
+   to that threshold, the plan lasts only while they last (``while_transient``), and the score
+   without them decides any longer plan.
 3. A pathway (a high-risk category of Appendix I, such as any previous VTE) can raise the
    recommendation but never lowers it, and never adds points, so nothing is counted twice.
 
@@ -32,7 +35,7 @@ from .data import Course, DataError, load_course
 Stage = Literal["antenatal", "postnatal"]
 STAGES: tuple[str, ...] = ("antenatal", "postnatal")
 RECOMMENDATION_IDS: dict[str, tuple[str, ...]] = {
-    "antenatal": ("none", "from_28_weeks", "from_first_trimester"),
+    "antenatal": ("none", "while_admitted", "while_transient", "from_28_weeks", "from_first_trimester"),
     "postnatal": ("none", "10_days", "6_weeks"),
 }
 # Ids that other material (lessons, cases, tests) relies on.
@@ -44,6 +47,17 @@ FACTORS_FILE = "data/vte_risk_factors.csv"
 RECOMMENDATIONS_FILE = "data/vte_risk_recommendations.csv"
 PATHWAYS_FILE = "data/vte_risk_pathways.csv"
 GUIDELINE_SOURCE = "S55"
+# Before the birth, the plan that lasts only while the transient factors last.
+WHILE_TRANSIENT = {"antenatal": "while_transient"}
+YES_NO = {"yes": True, "no": False}
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, str):
+        if value.strip().lower() not in YES_NO:
+            raise ValueError("'yes' or 'no'")
+        return YES_NO[value.strip().lower()]
+    return value
 
 
 class VteFactor(_Sourced):
@@ -53,6 +67,10 @@ class VteFactor(_Sourced):
     stages: list[str] = Field(min_length=1)
     group: Literal["pre-existing", "obstetric", "transient"]
     exclusive_group: Optional[str] = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    transient: bool
+    transient_note: Optional[str] = Field(default=None, min_length=10)
+
+    _check_transient = field_validator("transient", mode="before")(_yes_no)
 
     @field_validator("stages", mode="before")
     @classmethod
@@ -77,7 +95,10 @@ class VtePathway(_Sourced):
     stage: Stage
     all_of: list[str] = Field(min_length=1)
     recommendation: Optional[str] = None
+    specialist: bool
     text: str = Field(min_length=10)
+
+    _check_specialist = field_validator("specialist", mode="before")(_yes_no)
 
     @field_validator("all_of", mode="before")
     @classmethod
@@ -126,6 +147,8 @@ class VteRiskResult:
     factors: list[CountedFactor]
     explanation: list[ExplanationLine]
     pathways: list[str] = field(default_factory=list)
+    transient: list[str] = field(default_factory=list)
+    specialist: bool = False
 
     @property
     def explanation_text(self) -> str:
@@ -137,6 +160,8 @@ class VteRiskResult:
             "recommendation": self.recommendation,
             "factors": [f.to_dict() for f in self.factors],
             "explanation": [line.to_dict() for line in self.explanation],
+            "transient": list(self.transient),
+            "specialist": self.specialist,
         }
 
 
@@ -170,6 +195,15 @@ def _load(folder: Path) -> VteRiskTool:
     for number, factor in factor_rows:
         if factor.exclusive_group and sum(f.exclusive_group == factor.exclusive_group for f in factors.values()) < 2:
             raise DataError(FACTORS_FILE, number, "exclusive_group", "a group shared by at least two factors", factor.exclusive_group)
+    for number, factor in factor_rows:
+        if factor.transient != (factor.group == "transient"):
+            raise DataError(FACTORS_FILE, number, "transient",
+                            f"'{'yes' if factor.group == 'transient' else 'no'}', as for every factor in the group '{factor.group}' "
+                            "(Appendix III's transient risk factors)", "yes" if factor.transient else "no")
+        if factor.transient and factor.transient_note is None:
+            raise DataError(FACTORS_FILE, number, "transient_note", "a sentence saying how long LMWH given for this transient factor lasts")
+        if not factor.transient and factor.transient_note is not None:
+            raise DataError(FACTORS_FILE, number, "transient_note", "empty, since the factor is not transient", factor.transient_note)
     for factor_id in REQUIRED_FACTORS:
         if factor_id not in factors:
             raise DataError(FACTORS_FILE, None, "id", f"a row for the required factor '{factor_id}'")
@@ -285,8 +319,20 @@ def vte_risk(factor_ids: Iterable[str], stage: str, course: Optional[Course] = N
 
     score = sum(f.points for f in counted)
     ladder = tool.recommendations_for(stage)
-    by_score = max((r for r in ladder if r.min_score is not None and score >= r.min_score), key=lambda r: r.rank)
-    final = by_score
+
+    def by_points(points: int) -> VteRecommendation:
+        return max((r for r in ladder if r.min_score is not None and points >= r.min_score), key=lambda r: r.rank)
+
+    by_score = final = by_points(score)
+    transient = [f for f in counted if f.transient]
+    lasting_score = sum(f.points for f in counted if not f.transient)
+    by_lasting = by_points(lasting_score)
+    lasting_lines = []
+    if stage in WHILE_TRANSIENT and by_lasting.rank < by_score.rank:
+        while_transient = tool.recommendations[(stage, WHILE_TRANSIENT[stage])]
+        final = max(by_lasting, while_transient, key=lambda r: r.rank)
+        lasting_lines.append(_line(f"Without the transient risk factors the score is {lasting_score}: {by_lasting.label}.",
+                                   [GUIDELINE_SOURCE]))
     counted_ids = {f.id for f in counted}
     matched = [p for p in tool.pathways if p.stage == stage and set(p.all_of) <= counted_ids]
     for pathway in matched:
@@ -298,8 +344,11 @@ def vte_risk(factor_ids: Iterable[str], stage: str, course: Optional[Course] = N
     listed = ", ".join(f"{f.label} ({f.points})" for f in counted if f.points) or "no scored risk factors"
     explanation = [_line(f"{stage.capitalize()} score {score} from the Appendix III points: {listed}. "
                          f"On points alone: {by_score.label}.", [GUIDELINE_SOURCE], *(f.source_ids for f in counted))]
+    explanation += [_line(p.text, p.source_ids) for p in matched if p.specialist]
+    explanation += [_line(f.transient_note or "", f.source_ids) for f in transient]
+    explanation += lasting_lines
     explanation += notes
-    explanation += [_line(p.text, p.source_ids) for p in matched]
+    explanation += [_line(p.text, p.source_ids) for p in matched if not p.specialist]
     explanation.append(_line(final.text, final.source_ids))
     return VteRiskResult(
         stage=stage,
@@ -308,6 +357,8 @@ def vte_risk(factor_ids: Iterable[str], stage: str, course: Optional[Course] = N
         factors=[CountedFactor(f.id, f.label, f.points) for f in counted],
         explanation=explanation,
         pathways=[p.id for p in matched],
+        transient=[f.id for f in transient],
+        specialist=any(p.specialist for p in matched),
     )
 
 
@@ -325,6 +376,10 @@ def add_cli(commands: Any) -> None:
 def run_cli(args: argparse.Namespace) -> int:
     def lines(result: Any) -> list[str]:
         head = [f"Score: {result.score}", f"Recommendation: {result.recommendation}"]
+        if result.specialist:
+            head.append("Plan: made by a specialist (see below)")
+        if result.transient:
+            head.append(f"Transient: {', '.join(result.transient)}")
         return head + [f"- {line.text} ({'; '.join(line.source_ids)})" for line in result.explanation]
 
     return report(lambda: vte_risk(args.factors, args.stage), args.json, lines)
