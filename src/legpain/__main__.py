@@ -2,7 +2,9 @@
 
 - ``python -m legpain assess --json ID [ID ...] [--weeks N | --days-after-birth N]``
 - ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (see vte.py)
-- ``python -m legpain quiz --json [LESSON]``
+- ``python -m legpain quiz --json [LESSON]`` (LESSON: its number, ``03``, or its full name)
+- ``python -m legpain export-quiz --format moodle|qti21|canvas|gift [--lesson LESSON ...] -o PATH``
+  (see lms/cli.py)
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Optional, Sequence
 
 from .cli_report import report
 from .data import DataError
+from .lms.cli import add_cli as add_export_quiz_cli, run_cli as run_export_quiz_cli
 from .triage import assess
 from .vte import add_cli as add_vte_risk_cli, run_cli as run_vte_risk_cli
 
@@ -36,24 +39,25 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--json", action="store_true", help="print the assessment as one JSON object")
     add_vte_risk_cli(commands)
     _add_quiz_parser(commands)
+    add_export_quiz_cli(commands)
     return parser
 
 
 def _add_quiz_parser(commands: argparse._SubParsersAction) -> None:
     quiz = commands.add_parser("quiz", help="print the self-check questions as a student sees them")
-    quiz.add_argument("lesson", nargs="?", metavar="LESSON", help="a lesson id from data/lessons.csv (default: every lesson)")
+    quiz.add_argument("lesson", nargs="?", metavar="LESSON", help="a lesson's number (03) or id from data/lessons.csv (default: every lesson)")
     quiz.add_argument("--json", action="store_true", help="print a JSON list of questions, options in display order")
 
 
 def _quiz(args: argparse.Namespace) -> int:
     from .data import load_course
     from .content.lessons.quiz import questions_as_shown
+    from .lms.bank import find_lesson
 
     try:
         course = load_course()
-        if args.lesson is not None and args.lesson not in course.lessons:
-            raise ValueError(f"unknown lesson {args.lesson!r}; choose one of: {', '.join(course.lessons)}")
-        shown = questions_as_shown(None if args.lesson is None else [args.lesson], course)
+        lessons = None if args.lesson is None else [find_lesson(args.lesson, course)]
+        shown = questions_as_shown(lessons, course)
     except (ValueError, DataError) as exc:
         sys.stderr.write(f"legpain: {exc}\n")
         return 2
@@ -91,6 +95,8 @@ def _run(argv: Optional[Sequence[str]] = None) -> int:
         return run_vte_risk_cli(args)
     if args.command == "quiz":
         return _quiz(args)
+    if args.command == "export-quiz":
+        return run_export_quiz_cli(args)
     return report(
         lambda: assess(args.symptoms, weeks=args.weeks, days_after_birth=args.days_after_birth), args.json, _assessment_lines
     )
