@@ -218,4 +218,8 @@ def test_explorer_checks_and_resets(course):
     assert "pulled a muscle" in quote.value
     answer.value = "load"
     check.click()
-    assert "Not this one" in feedback.value and "URGENT: SAME DAY" in feedback.value
+    # A first wrong answer gets a second try, without the answer (as the self-checks do).
+    assert "Not this one" in feedback.value and "URGENT: SAME DAY" not in feedback.value and not check.disabled
+    answer.value = "stride"
+    check.click()
+    assert "The best answer is" in feedback.value and "URGENT: SAME DAY" in feedback.value and check.disabled

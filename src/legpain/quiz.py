@@ -20,6 +20,7 @@ import ipywidgets as widgets
 
 from .content.lessons.quiz import Question, load_quiz
 from .data import Course, load_course
+from .progress import store
 from .render import _sources
 from .templating import render
 from .widgets import LABEL_STYLE, course_style, message_html, output_area, stored_fallback
@@ -83,6 +84,21 @@ def check_answer(question: Question, choice: Any, attempt: Attempt = Attempt(), 
     return Feedback(False, message_html(text, kind) + _sources_html(ids, course), Attempt(tried, done=True))
 
 
+def record_answer(lesson_id: str, question: Question, choice: Any, before: Attempt, result: Feedback,
+                  round_name: str = "lesson") -> Optional[str]:
+    """Add a checked answer to the student's record (a press of Check that was neither right nor wrong adds
+    nothing). Returns a sentence for her if her progress file needed attention, else None."""
+    if result.correct is None:
+        return None
+    return store.record("answer", lesson_id, question=question.id, option=choice, option_text=question.options[choice].text,
+                        correct=result.correct, first_try=not before.tried, round=round_name)
+
+
+def with_notice(html: str, notice: Optional[str]) -> str:
+    """Feedback, followed by a sentence about the progress file when there is one."""
+    return html + message_html(notice, "info") if notice else html
+
+
 # ---------------------------------------------------------------- the widgets
 
 
@@ -112,7 +128,7 @@ class QuizBox(widgets.VBox):
         return bundle
 
 
-def question_widget(question: Question, number: int) -> widgets.VBox:
+def question_widget(question: Question, number: int, lesson_id: str = "") -> widgets.VBox:
     """One question: the prompt, labelled answer buttons, a Check button and the feedback."""
     prompt = widgets.HTML(render("quiz_prompt.html", number=number, prompt=question.prompt))
     choices = widgets.RadioButtons(
@@ -127,9 +143,11 @@ def question_widget(question: Question, number: int) -> widgets.VBox:
     state = {"attempt": Attempt()}
 
     def on_check(_: Any) -> None:
-        result = check_answer(question, choices.value, state["attempt"])
+        before = state["attempt"]
+        result = check_answer(question, choices.value, before)
         state["attempt"] = result.attempt
-        feedback.value = result.html
+        notice = record_answer(lesson_id, question, choices.value, before, result) if lesson_id else None
+        feedback.value = with_notice(result.html, notice)
         if result.done:
             choices.disabled = True
             check.disabled = True
@@ -141,10 +159,15 @@ def question_widget(question: Question, number: int) -> widgets.VBox:
 
 
 def quiz_widget(lesson_id: str) -> QuizBox:
-    """Every self-check question of a lesson, with the course and quiz styles inside the box."""
+    """Every self-check question of a lesson, with the course and quiz styles inside the box.
+
+    Building it records a run of the lesson in the student's progress (every lesson ends with its self-check).
+    """
     questions = load_quiz(lesson_id)
     style = course_style()
-    box = QuizBox([style, *(question_widget(q, i) for i, q in enumerate(questions, start=1))], len(questions))
+    notice = store.record("run", lesson_id)
+    top = [output_area(message_html(notice, "info"))] if notice else []
+    box = QuizBox([style, *top, *(question_widget(q, i, lesson_id) for i, q in enumerate(questions, start=1))], len(questions))
     box.add_class("legpain-quiz")
     box.add_class("legpain-widget")
     return box

@@ -128,12 +128,12 @@ def parse(text: str) -> tuple[dict[str, Any], ...]:
 
 
 def merge(*lists: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
-    """Every event of every list once (by id), oldest first."""
+    """Every event of every list once (by id), oldest first; events of the same second keep their order."""
     seen: dict[str, dict[str, Any]] = {}
     for events in lists:
         for event in events:
             seen.setdefault(event["id"], event)
-    return tuple(sorted(seen.values(), key=lambda e: (datetime.fromisoformat(e["at"]).timestamp(), e["id"])))
+    return tuple(sorted(seen.values(), key=lambda e: datetime.fromisoformat(e["at"]).timestamp()))
 
 
 def dumps(events: Iterable[dict[str, Any]]) -> str:

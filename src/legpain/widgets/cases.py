@@ -16,9 +16,10 @@ from typing import Any, Optional
 
 import ipywidgets as widgets
 
-from ..content.lessons.cases import Case, load_cases, load_feedback, load_stage_markers  # noqa: F401  (re-exported)
+from ..content.lessons.cases import LESSON_ID as CASES_LESSON, Case, load_cases, load_feedback, load_stage_markers  # noqa: F401  (re-exported)
 from ..data import Course, load_course
 from ..levels import LEVELS, RED_FLAG_FLOOR, Level
+from ..progress import store
 from ..render import level_banner_html
 from ..templating import markup, render
 from ..triage import Assessment, assess
@@ -119,6 +120,60 @@ def check_triage(case_id: Any, level: Any, cause_id: Any = None, cases: Optional
     return TriageFeedback(verdict, cause_right, "".join(parts))
 
 
+TRIES = 2  # wrong levels allowed before the feedback names the right one (as in the self-checks)
+FIRST_TRY_HINTS = {
+    "too_low": "Not yet: {chosen} is less urgent than this story needs. Read it again for red flags, then choose another level and press Check my triage.",
+    "safe_higher": "Safe, but not the best route: {chosen} is more urgent than this story needs. Read it again, then choose another level and press Check my triage.",
+    "too_high": "Higher than needed: {chosen} is more urgent than this story needs. Read it again and ask whether anything in it is a red flag, then choose another level and press Check my triage.",
+}
+
+
+@dataclass(frozen=True)
+class TriageAttempt:
+    """What a student has done with one case so far: the wrong levels she chose, and whether it is finished."""
+
+    tried: tuple[str, ...] = ()
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class TriageTry:
+    """One press of Check my triage: the feedback, and the attempt after it (``result.verdict`` None: nothing checked)."""
+
+    result: TriageFeedback
+    attempt: TriageAttempt
+    first_try: bool = True
+
+
+def try_triage(case_id: Any, level: Any, cause_id: Any = None, attempt: TriageAttempt = TriageAttempt(),
+               cases: Optional[list[Case]] = None, course: Optional[Course] = None) -> TriageTry:
+    """Check my triage with a second try: a first wrong level gets a hint (more or less urgent, never the
+    answer) and another go; a right level, or a second wrong one, gets the full feedback of :func:`check_triage`."""
+    if attempt.done:
+        text = "You have finished this case: read the feedback, show the model answer, or choose another case."
+        return TriageTry(TriageFeedback(None, None, message_html(text, "info")), attempt)
+    if isinstance(level, str) and level in attempt.tried:
+        text = "You have tried that level already. Choose a different one, then press Check my triage."
+        return TriageTry(TriageFeedback(None, None, message_html(text, "info")), attempt)
+    result = check_triage(case_id, level, cause_id, cases, course)
+    first_try = not attempt.tried
+    if result.verdict is None:
+        return TriageTry(result, attempt, first_try)
+    if result.verdict == "right" or len(attempt.tried) + 1 >= TRIES:
+        return TriageTry(result, TriageAttempt((*attempt.tried, str(level)), done=True), first_try)
+    kind = "error" if result.verdict == "too_low" else "info"
+    hint = message_html(FIRST_TRY_HINTS[result.verdict].format(chosen=Level(level).label), kind)
+    return TriageTry(TriageFeedback(result.verdict, None, hint), TriageAttempt((str(level),)), first_try)
+
+
+def record_triage(case_id: str, level: str, cause_id: Any, checked: TriageTry) -> Optional[str]:
+    """Add a checked triage to the student's record; a sentence for her if her progress file needed attention."""
+    if checked.result.verdict is None:
+        return None
+    return store.record("triage", CASES_LESSON, case=case_id, level=level, verdict=checked.result.verdict,
+                        first_try=checked.first_try, cause=cause_id or None)
+
+
 def choice_html(level: Any, cause_id: Any = None, course: Optional[Course] = None) -> str:
     """What the student has chosen so far, before pressing Check: a prompt, never the verdict."""
     course = course or load_course()
@@ -198,8 +253,11 @@ def case_trainer(case_id: Optional[str] = None) -> widgets.VBox:
                             layout=widgets.Layout(width="auto"))
     feedback = output_area()
     answer = output_area()
+    state = {"attempt": TriageAttempt()}
 
     def on_case(_: Any = None) -> None:
+        state["attempt"] = TriageAttempt()
+        check.disabled = False
         story.value = story_html(chooser.value, cases)
         level.value = ""
         cause.value = ""
@@ -207,11 +265,15 @@ def case_trainer(case_id: Optional[str] = None) -> widgets.VBox:
         answer.value = ""
 
     def on_choice(_: Any) -> None:
-        if level.value or cause.value:
+        if (level.value or cause.value) and not state["attempt"].done:
             feedback.value = choice_html(level.value, cause.value, course)
 
     def on_check(_: Any) -> None:
-        feedback.value = check_triage(chooser.value, level.value, cause.value, cases, course).html
+        checked = try_triage(chooser.value, level.value, cause.value, state["attempt"], cases, course)
+        state["attempt"] = checked.attempt
+        check.disabled = checked.attempt.done  # finished: show the model answer or choose another case
+        notice = record_triage(chooser.value, level.value, cause.value, checked)
+        feedback.value = checked.result.html + (message_html(notice, "info") if notice else "")
 
     def on_reveal(_: Any) -> None:
         answer.value = model_answer_html(chooser.value, cases, course)

@@ -60,6 +60,29 @@ def check_change(scenario_id: Any, answer_id: Any, course: Optional[Course] = No
     )
 
 
+TRIES = 2  # wrong answers allowed before the feedback names the best one (as in the self-checks)
+
+
+def try_change(scenario_id: Any, answer_id: Any, tried: tuple[str, ...] = (), course: Optional[Course] = None) -> tuple[str, tuple[str, ...], bool]:
+    """Check my choice with a second try: ``(feedback, wrong answers so far, finished)``.
+
+    A first wrong answer is told so and asked to choose again, without the answer; a right answer,
+    or a second wrong one, gets the full feedback of :func:`check_change` (the best answer and why).
+    """
+    course = course or load_course()
+    scenarios = {s.id: s for s in load_scenarios(course)}
+    known = {c.id for c in load_changes(course)} | {NONE_ANSWER}
+    if not isinstance(scenario_id, str) or scenario_id not in scenarios or not isinstance(answer_id, str) or answer_id not in known:
+        return check_change(scenario_id, answer_id, course), tried, False
+    if answer_id in tried:
+        return message_html("You have tried that answer already. Choose a different one, then press Check my choice.", "info"), tried, False
+    if answer_id == scenarios[scenario_id].answer or len(tried) + 1 >= TRIES:
+        return check_change(scenario_id, answer_id, course), (*tried, answer_id), True
+    label = NONE_LABEL if answer_id == NONE_ANSWER else next(c.measure for c in load_changes(course) if c.id == answer_id)
+    text = f"Not this one: {label} does not explain what she tells you. Read it again, choose another answer and press Check my choice."
+    return message_html(text, "error"), (answer_id,), False
+
+
 def pending_html(answer_id: Any, course: Optional[Course] = None) -> str:
     """What the student has chosen but not yet checked (empty when nothing is chosen)."""
     course = course or load_course()
@@ -93,17 +116,25 @@ def change_explorer() -> widgets.VBox:
         layout=widgets.Layout(width="auto", min_width="200px", height="auto", min_height="40px"),  # never cut to "Check my ch…"
     )
     feedback = output_area()
+    state: dict[str, Any] = {"tried": (), "done": False}
 
     def on_situation(_: Any = None) -> None:
+        state.update(tried=(), done=False)
+        check.disabled = False
         quote.value = scenario_html(situation.value)
         answer.value = NOT_CHOSEN
         feedback.value = ""
 
     def on_answer(_: Any = None) -> None:
-        feedback.value = pending_html(answer.value)
+        if not state["done"]:
+            feedback.value = pending_html(answer.value)
 
     def on_check(_: Any = None) -> None:
-        feedback.value = check_change(situation.value, answer.value)
+        if state["done"]:
+            feedback.value = message_html("You have finished this situation: read the feedback, then choose another situation.", "info")
+            return
+        feedback.value, state["tried"], state["done"] = try_change(situation.value, answer.value, state["tried"])
+        check.disabled = state["done"]  # finished: choose another situation (as a self-check question closes)
 
     situation.observe(on_situation, names="value")
     answer.observe(on_answer, names="value")
