@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -26,6 +27,9 @@ from nbclient import NotebookClient
 
 MODEL_ID = re.compile(r'"model_id": "[0-9a-f]{32}"')
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+# A build runs the lessons as a student would, but never adds to a student's progress file
+# (legpain.progress.store reads this in every kernel started from here).
+NO_PROGRESS = {"LEGPAIN_PROGRESS": "off"}
 
 
 def renumber_model_ids(text: str) -> str:
@@ -42,6 +46,7 @@ def execute(path: Path, timeout: int = 300) -> None:
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("execution", None)
+    os.environ.update(NO_PROGRESS)
     client = NotebookClient(
         nb,
         timeout=timeout,

@@ -23,6 +23,7 @@ import argparse
 import copy
 import html
 import json
+import os
 import re
 import shutil
 import sys
@@ -409,6 +410,7 @@ def run_lesson(path: Path, timeout: int = 300) -> dict[str, Any]:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    os.environ["LEGPAIN_PROGRESS"] = "off"  # never add to a student's progress file (legpain.progress.store)
     client = NotebookClient(
         nb,
         timeout=timeout,
