@@ -470,3 +470,63 @@ def test_cli_plain_text():
     done = run("vte-risk", "--stage", "antenatal", "ohss")
     assert done.returncode == 0
     assert done.stdout.splitlines()[:3] == ["Score: 4", "Recommendation: while_transient", "Transient: ohss"]
+
+
+# ---------------------------------------------------------------- lesson 10 (review I4, I5, I6)
+
+LESSON_10 = Path(__file__).resolve().parents[1] / "data" / "lessons" / "10_after_the_birth.yaml"
+NOTEBOOK_10 = Path(__file__).resolve().parents[1] / "notebooks" / "10_after_the_birth.ipynb"
+
+
+def _lesson_10() -> dict:
+    import yaml
+
+    return yaml.safe_load(LESSON_10.read_text(encoding="utf-8"))
+
+
+def _notebook_10_prose() -> str:
+    cells = json.loads(NOTEBOOK_10.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def _question(question_id: str) -> dict:
+    return next(q for q in _lesson_10()["quiz"] if q["id"] == question_id)
+
+
+def test_i6_stockings_feedback_says_37a_also_uses_them_with_lmwh():
+    # RCOG 37a: mechanical methods for women at high risk of bleeding, and with LMWH for some at particularly high risk of VTE.
+    option = next(o for o in _question("rcog_score_after_caesarean")["options"] if o["text"].startswith("Stockings alone"))
+    assert "together with LMWH" in option["feedback"] and "high risk of bleeding" in option["feedback"]
+    assert option["source_ids"] == ["S55"]
+
+
+def test_i4_pre_eclampsia_after_the_birth_is_given_once_as_the_nhs_4_weeks():
+    # NHS pre-eclampsia symptoms page (S72): "in the first 4 weeks after birth", as lesson 02 says.
+    prose = _notebook_10_prose()
+    assert "the NHS says in the first 4 weeks [S72]" in prose
+    assert "first 6 weeks after the birth" not in prose and "S340" not in prose
+    assert "S340" not in LESSON_10.read_text(encoding="utf-8")
+
+
+def test_i5_clots_lead_maternal_deaths_up_to_6_weeks_and_mental_health_later():
+    # MBRRACE-UK 2021-23 (S181): thromboembolism leads deaths up to 6 weeks; mental-health causes from 6 weeks to a year;
+    # Black women more than twice as likely to die.
+    prose = _notebook_10_prose()
+    assert "up to **6 weeks** after it" in prose and "mental health" in prose
+    assert "more than twice as likely" in prose and "2021 to 2023) [S181]" in prose
+    assert "nearly three times" not in prose
+
+
+def test_the_vte_lesson_cites_the_guideline_not_its_copies():
+    text = LESSON_10.read_text(encoding="utf-8") + _notebook_10_prose()
+    for copy in ("S201", "S202", "S203", "S204"):
+        assert copy not in text, copy
+    assert "12 hours after a preventive dose" in _notebook_10_prose()
+
+
+def test_the_epidural_self_check_sends_new_leg_weakness_to_the_anaesthetist_now():
+    question = _question("leg_weakness_after_epidural_on_lmwh")
+    correct = [o for o in question["options"] if o.get("correct")]
+    assert len(correct) == 1 and "anaesthetist now" in correct[0]["text"] and "LMWH" in correct[0]["text"]
+    assert {"S402", "S55"} <= set(correct[0]["source_ids"])
+    assert not any(o.get("safe") for o in question["options"])  # waiting or reassuring is never a safe answer here
