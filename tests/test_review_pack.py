@@ -197,7 +197,7 @@ def test_sources_say_where_they_are_used(pack):
 
 def test_an_unused_source_is_flagged(data_copy):
     with (data_copy / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow(["S999", "A source that nothing in the course cites, for this test.", "2024", ""])
+        csv.writer(handle).writerow(["S999", "A source that nothing in the course cites, for this test.", "2024", "", ""])
     html, summary = review_pack.build_pack(data_copy)
     rows = {r["Source"]: r for r in records(html, "sources")}
     assert rows["S999"]["Status"].startswith("UNUSED")
@@ -207,6 +207,22 @@ def test_an_unused_source_is_flagged(data_copy):
     assert rows[cited]["Status"] == "used" and cited not in summary["unused"]
     flags = re.search(r'<section id="flags">(.*?)</section>', html, re.S).group(1)
     assert "S999" in flags
+
+
+def test_a_source_read_through_a_copy_shows_its_note_and_is_listed_first(data_copy):
+    sources = csv_rows(data_copy, "sources.csv")
+    plain = next(row for row in sources if not row["note"] and row["url"])
+    plain["note"] = "Read through a copy on a document-sharing site, for this test."
+    write_csv(data_copy, "sources.csv", sources)
+    html, summary = review_pack.build_pack(data_copy)
+    row = next(r for r in records(html, "sources") if r["Source"] == plain["id"])
+    assert row["How it was read (note)"] == "Read through a copy on a document-sharing site, for this test."
+    assert row["Link"] == plain["url"], "the link stays the original's address"
+    assert plain["id"] in summary["noted"]
+    flags = re.search(r'<section id="flags">(.*?)</section>', html, re.S).group(1)
+    assert plain["id"] in flags
+    without = [r["Source"] for r in records(html, "sources") if not r["How it was read (note)"]]
+    assert not set(without) & set(summary["noted"])
 
 
 def test_unsourced_rows_are_flagged(data_copy):

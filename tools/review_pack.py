@@ -68,6 +68,10 @@ UNUSED = "UNUSED: nothing cites it"
 # A source's address as a link; the template escapes it (the table cell takes the markup as it is).
 LINK = Environment(autoescape=True).from_string('<a href="{{ url }}">{{ url }}</a>')
 NOT_LISTED = "NOT IN data/sources.csv"
+# A source's note says how it was read: through a copy (the original could not be read), or with part of the
+# citation unconfirmed. The pack shows it beside the citation, outlined, so a reviewer checks those first.
+NOTE = "How it was read (note)"
+NOTE_CSS = "border: 3px solid #E69F00; font-style: italic;"
 
 
 def _css_for(table: dict[str, str]):
@@ -375,7 +379,10 @@ def _advice_table(course: Course) -> Any:
 
 def _sources_table(course: Course, uses: pd.DataFrame) -> tuple[Any, list[str], list[str]]:
     listed = pd.DataFrame(
-        [{"Source": s.id, "Citation": s.citation, "Year": "" if s.year is None else str(s.year), "Link": s.url or ""} for s in course.sources.values()]
+        [
+            {"Source": s.id, "Citation": s.citation, "Year": "" if s.year is None else str(s.year), "Link": s.url or "", NOTE: s.note or ""}
+            for s in course.sources.values()
+        ]
     )
     # Where each source is used: one line per file, naming the rows.
     per_file = (
@@ -390,13 +397,19 @@ def _sources_table(course: Course, uses: pd.DataFrame) -> tuple[Any, list[str], 
     frame = listed.join(used_in.rename("Used in (file: rows)"), on="Source").join(count.rename("Uses"), on="Source")
     frame["Uses"] = frame["Uses"].fillna(0).astype(int)
     frame["Status"] = frame["Uses"].map(lambda n: UNUSED if n == 0 else "used")
-    frame = frame[["Source", "Status", "Uses", "Citation", "Year", "Used in (file: rows)", "Link"]]
+    frame = frame[["Source", "Status", "Uses", "Citation", "Year", "Used in (file: rows)", "Link", NOTE]]
     unused = frame.loc[frame["Uses"] == 0, "Source"].tolist()
     not_listed = sorted(set(uses["source_id"]) - set(course.sources), key=source_order)
     styler = _styler(frame, "sources", "Sources (data/sources.csv) and where each is used")
     styler = styler.format(lambda url: LINK.render(url=url) if url else "", subset=["Link"])
     styler = styler.map(lambda v: FLAG_CSS if v == UNUSED else "", subset=["Status"])
+    styler = styler.map(lambda v: NOTE_CSS if v else "", subset=[NOTE])
     return styler, unused, not_listed
+
+
+def read_with_a_note(course: Course) -> list[str]:
+    """Ids of the sources whose row carries a note: read through a copy, or with part of the citation unconfirmed."""
+    return sorted((s.id for s in course.sources.values() if s.note), key=source_order)
 
 
 def _unsourced_table(unsourced: pd.DataFrame) -> Any:
@@ -442,6 +455,7 @@ table.sources td:nth-child(4) { min-width: 22em; }
 table.sources td:nth-child(5) { white-space: nowrap; }
 table.sources td:nth-child(6) { min-width: 28em; }
 table.sources td:nth-child(7) { min-width: 12em; }
+table.sources td:nth-child(8) { min-width: 22em; }
 table.pack tbody tr:nth-child(even) td:not([style]) { background: #F7F7F7; }
 table.matrix thead th { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; }
 table.matrix tbody th { white-space: nowrap; }
@@ -473,6 +487,8 @@ engine load. Ids are the names used in those files, so a comment can point at th
 {% if unsourced_count %}<p><strong>Rows without a source ({{ unsourced_count }}):</strong> listed under <a href="#unsourced">Rows that name no source</a>.</p>
 {% else %}<p>No unsourced rows: every row with a source_ids column, and every item among sourced siblings in the YAML files, names a source.</p>{% endif %}
 {% if not_listed %}<p><strong>Cited but missing from data/sources.csv:</strong> {{ not_listed|join(", ") }}.</p>{% endif %}
+{% if noted %}<p><strong>Sources read through a copy, or with part of the citation unconfirmed ({{ noted|length }}):</strong> {{ noted|join(", ") }}.
+Each says how in the column "How it was read (note)" under <a href="#sources">Sources</a>; the address given is always the original's, never the copy's.</p>{% endif %}
 </div></section>
 
 <section id="levels"><h2>The urgency levels</h2>
@@ -508,7 +524,9 @@ plus safety-nets of a more urgent level; below urgent, actions up to the level.<
 
 <section id="sources"><h2>Sources</h2>
 <p>Where each source is cited, by file and row id, across data/*.csv, data/left_rule.yaml and data/lessons/*.yaml
-(lesson rows are named by their place in the file, for example quiz[question_id].options[2]).</p>
+(lesson rows are named by their place in the file, for example quiz[question_id].options[2]).
+The link is the original's own address. Where the original could not be read, the note (outlined) names the copy
+it was read through, only as the place where it was read; it also says which parts of a citation could not be confirmed.</p>
 <div class="scroll">{{ tables.sources|safe }}</div></section>
 
 <section id="unsourced"><h2>Rows that name no source</h2>
@@ -558,6 +576,7 @@ def build_pack(data_dir: Optional[Path] = None) -> tuple[str, dict[str, Any]]:
         "unused": unused,
         "unsourced": [f"{row.file} {row.row}" for row in unsourced.itertuples()],
         "not_listed": not_listed,
+        "noted": read_with_a_note(course),
     }
     counts = (
         f"{summary['symptoms']} symptoms, {summary['causes']} causes, {summary['links']} links in the matrix, "
@@ -575,6 +594,7 @@ def build_pack(data_dir: Optional[Path] = None) -> tuple[str, dict[str, Any]]:
             unused=unused,
             unsourced_count=len(unsourced),
             not_listed=not_listed,
+            noted=summary["noted"],
             stage_count=len(columns),
             tables={name: styler.to_html() for name, styler in stylers.items()},
         )

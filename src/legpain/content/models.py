@@ -11,10 +11,15 @@ from .fields import SOURCE_ID, _check_snake, _Row, _Sourced, _split_ids
 
 
 class Source(_Row):
+    """A source. ``url`` is the original's own address, never a copy's. ``note`` says what a reviewer
+    must know about how the source was read: where the original could not be read, the copy it was
+    read through, or which part of the citation could not be confirmed."""
+
     id: str = Field(pattern=SOURCE_ID.pattern)
     citation: str = Field(min_length=5)
     year: Optional[int] = Field(default=None, ge=1900, le=2100)
     url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$")
+    note: Optional[str] = Field(default=None, min_length=10)
 
 
 class Region(_Row):
