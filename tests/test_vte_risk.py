@@ -530,3 +530,15 @@ def test_the_epidural_self_check_sends_new_leg_weakness_to_the_anaesthetist_now(
     assert len(correct) == 1 and "anaesthetist now" in correct[0]["text"] and "LMWH" in correct[0]["text"]
     assert {"S402", "S55"} <= set(correct[0]["source_ids"])
     assert not any(o.get("safe") for o in question["options"])  # waiting or reassuring is never a safe answer here
+
+
+def test_the_widget_shows_the_specialist_plan_beside_the_score(course):
+    from legpain.html_output import html_text
+    from legpain.postnatal import vte_risk_html
+
+    text = html_text(vte_risk_html(["high_risk_thrombophilia"], "antenatal", course))
+    plan = text.index("Plan: ")
+    assert text.index("Score: 3") < plan < text.index("Risk factors that counted")
+    assert "A specialist plans her LMWH" in text[plan:text.index("Risk factors that counted")]
+    assert text.count("A specialist plans her LMWH") == 1
+    assert "Plan: " not in html_text(vte_risk_html(["smoker"], "antenatal", course))

@@ -185,7 +185,9 @@ def vte_risk_html(factor_ids: Any, stage: Any, course: Optional[Course] = None) 
         stage=stage_label,
         recommendation=recommendation.label,
         factors=result.factors,
-        lines=[{"text": line.text, "sources": _sources(line.source_ids, course)} for line in result.explanation],
+        lines=[{"text": line.text, "sources": _sources(line.source_ids, course)} for line in result.explanation
+               if line is not result.specialist_line],
+        specialist=result.specialist_line and {"text": result.specialist_line.text, "sources": _sources(result.specialist_line.source_ids, course)},
         note=words.note,
         note_sources=_sources(words.source_ids, course),
     )

@@ -151,6 +151,11 @@ class VteRiskResult:
     specialist: bool = False
 
     @property
+    def specialist_line(self) -> Optional[ExplanationLine]:
+        """The line saying that a specialist plans the LMWH; it comes right after the score line."""
+        return self.explanation[1] if self.specialist else None
+
+    @property
     def explanation_text(self) -> str:
         return "\n".join(line.text for line in self.explanation)
 
