@@ -69,10 +69,13 @@ def _run(venv: Path, cwd: Path, *args: str, data: str | None = None) -> subproce
 
 def test_wheel_holds_every_data_file_and_module(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
+    # data/assessment/ (the assessment bank, for instructors) is held out of the wheel, and so out
+    # of the browser version, which installs this wheel.
     data_files = {f"legpain/course_data/{p.relative_to(DATA).as_posix()}"
-                  for p in DATA.rglob("*") if p.is_file() and p.suffix in (".csv", ".yaml")}
+                  for p in DATA.rglob("*") if p.is_file() and p.suffix in (".csv", ".yaml") and "assessment" not in p.relative_to(DATA).parts}
     assert data_files, "no data files found in data/"
     assert data_files - names == set(), "data files missing from the wheel"
+    assert (DATA / "assessment").is_dir() and not [n for n in names if "/assessment/" in n], "the assessment bank is in the wheel"
     modules = {f"legpain/{p.relative_to(SRC).as_posix()}" for p in SRC.rglob("*.py") if "__pycache__" not in p.parts}
     assert modules - names == set(), (
         "modules missing from the wheel: add each new sub-package of src/legpain to "
