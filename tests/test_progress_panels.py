@@ -310,7 +310,7 @@ def test_start_again_asks_first(record_file: Path):
 
 
 def test_before_run_all_each_panel_shows_its_instruction_and_a_still_picture():
-    for builder in (panels.progress_panel, panels.files_panel):
+    for builder in (panels.progress_panel, panels.revise_panel, panels.files_panel):
         stored = widget_bundle(builder(), "Run the notebook to use it.")
         assert "Run the notebook to use it." in stored["text/html"] and "<button type=\"button\" disabled>" in stored["text/html"]
     revise = words_of(widget_bundle(panels.revise_panel(), "Run the notebook to use it.")["text/html"])

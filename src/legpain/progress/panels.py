@@ -113,7 +113,9 @@ def revise_panel() -> widgets.VBox:
     check = widgets.Button(description="Check", tooltip="Check your answer", button_style="primary")
     feedback = output_area()
     following = widgets.Button(description="Next question", tooltip="Go on to the next question to revise", layout=widgets.Layout(width="auto"))
-    restart = widgets.Button(description="Start the round again", tooltip="Ask the questions left to revise again, in a new order",
+    # Always there: after working on a lesson in another tab, it reads the record again.
+    restart = widgets.Button(description="Start the round again",
+                             tooltip="Read your progress again and ask the questions left to revise, in a new order",
                              layout=widgets.Layout(width="auto"))
     question_box = widgets.VBox([prompt, choices, check])
     state: dict[str, Any] = {"queue": [], "attempt": Attempt()}
@@ -128,15 +130,12 @@ def revise_panel() -> widgets.VBox:
         if not queue:
             question_box.layout.display = "none"
             show_status()
-            left = revise_view(store.read_progress(), course)[1].left
-            restart.layout.display = "" if left else "none"
-            if left:
+            if revise_view(store.read_progress(), course)[1].left:
                 status.value += message_html(ROUND_DONE, "success")
             return
         item = queue[0]
         state["attempt"] = Attempt()
         question_box.layout.display = ""
-        restart.layout.display = "none"
         prompt.value = render("progress_revise_prompt.html", lesson=titles[item.lesson_id], prompt=item.question.prompt)
         choices.options = [(option.text, i) for i, option in enumerate(item.question.options)]
         choices.value = None
