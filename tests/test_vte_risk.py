@@ -542,3 +542,17 @@ def test_the_widget_shows_the_specialist_plan_beside_the_score(course):
     assert "A specialist plans her LMWH" in text[plan:text.index("Risk factors that counted")]
     assert text.count("A specialist plans her LMWH") == 1
     assert "Plan: " not in html_text(vte_risk_html(["smoker"], "antenatal", course))
+
+
+# ---------------------------------------------------------------- the review pack (make review)
+
+
+def test_the_review_pack_shows_whether_each_factor_is_transient():
+    from test_review_pack import records, review_pack
+
+    html, _ = review_pack.build_pack()
+    rows = {row["Factor"]: row for row in records(html, "vte")}
+    assert set(rows) == set(APPENDIX_III) | set(NO_POINTS)
+    assert {factor for factor, row in rows.items() if row["Transient"] == "yes"} == TRANSIENT
+    assert "hyperemesis resolves" in rows["hyperemesis"]["While it lasts (transient_note)"]
+    assert rows["smoker"]["While it lasts (transient_note)"] == ""

@@ -30,6 +30,7 @@ from legpain.explorer.state import WEIGHT_WORDS
 from legpain.levels import LEVELS, Level
 from legpain.palette import LEVEL_STYLE, SERIOUSNESS_COLOUR, WEIGHT_SCALE, contrast_ratio
 from legpain.triage import DAYS_AFTER_BIRTH, WEEKS, Stage, stage_classes
+from legpain.vte import load_vte_risk
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "build" / "review" / "index.html"
@@ -377,6 +378,26 @@ def _advice_table(course: Course) -> Any:
     return _styler(frame, "advice", caption).map(_css_for(LEVEL_CSS), subset=["Level"])
 
 
+def _vte_factors_table(course: Course) -> Any:
+    """The RCOG 37a risk factors of data/vte_risk_factors.csv, with whether each is transient and for how long."""
+    frame = pd.DataFrame(
+        [
+            {
+                "Factor": f.id,
+                "Label": f.label,
+                "Points": f.points,
+                "Stages": ", ".join(f.stages),
+                "Group": f.group,
+                "Transient": "yes" if f.transient else "no",
+                "While it lasts (transient_note)": f.transient_note or "",
+                "Sources": _sources(f.source_ids),
+            }
+            for f in load_vte_risk(course).factors.values()
+        ]
+    )
+    return _styler(frame, "vte", "VTE risk factors (data/vte_risk_factors.csv), in file order")
+
+
 def _sources_table(course: Course, uses: pd.DataFrame) -> tuple[Any, list[str], list[str]]:
     listed = pd.DataFrame(
         [
@@ -522,6 +543,12 @@ An empty cell means no link. The blue shading repeats the number.</p>
 plus safety-nets of a more urgent level; below urgent, actions up to the level.</p>
 <div class="scroll">{{ tables.advice|safe }}</div></section>
 
+<section id="vte"><h2>VTE risk factors (RCOG Green-top 37a)</h2>
+<p>The points of Appendix III, the stages at which each factor is scored, and whether the guideline treats it as
+transient: LMWH given because of a transient factor lasts while the factor lasts, then the assessment is repeated
+(docs/vte-risk.md).</p>
+<div class="scroll">{{ tables.vte|safe }}</div></section>
+
 <section id="sources"><h2>Sources</h2>
 <p>Where each source is cited, by file and row id, across data/*.csv, data/left_rule.yaml and data/lessons/*.yaml
 (lesson rows are named by their place in the file, for example quiz[question_id].options[2]).
@@ -544,6 +571,7 @@ SECTIONS = [
     ("matrix", "Symptom x cause matrix"),
     ("rules", "Combination rules"),
     ("advice", "Advice"),
+    ("vte", "VTE risk factors"),
     ("sources", "Sources"),
     ("unsourced", "Rows that name no source"),
 ]
@@ -563,6 +591,7 @@ def build_pack(data_dir: Optional[Path] = None) -> tuple[str, dict[str, Any]]:
         "matrix": _matrix_table(course),
         "rules": _rules_table(course),
         "advice": _advice_table(course),
+        "vte": _vte_factors_table(course),
         "sources": sources,
         "unsourced": _unsourced_table(unsourced),
     }
