@@ -26,7 +26,7 @@ LESSON = "01_pelvic_girdle_pain"
 
 def test_tests_load_with_ranges_in_order(course):
     tests = {t.id: t for t in load_tests(course)}
-    assert set(tests) == {"p4", "aslr", "p4_and_aslr"}
+    assert set(tests) == {"p4", "p4_pregnancy", "aslr", "p4_and_aslr"}
     for test in tests.values():
         for share in (test.sensitivity, test.specificity):
             if share is not None:
@@ -39,6 +39,16 @@ def test_tests_load_with_ranges_in_order(course):
     # women without pain, and the lesson must say so wherever the number is shown.
     assert "disc" in tests["p4"].specificity_in
     assert tests["p4"].source_ids == ["S1", "S104", "S100"]
+    # Second clinical review: the P4 measured in pregnant women, as quoted by Mens 2001 (S10) from two
+    # earlier studies, is given as the range it is, with its source.
+    pregnancy = tests["p4_pregnancy"]
+    assert (pregnancy.sensitivity.low, pregnancy.sensitivity.high) == (0.69, 0.81)
+    assert (pregnancy.specificity.low, pregnancy.specificity.high) == (0.80, 0.90)
+    assert "S10" in pregnancy.source_ids and "pregnant" in pregnancy.specificity_in
+    # Mens 2012 (S12) measured the ASLR in lumbopelvic pain, not PGP alone: the data must say so
+    # wherever its sensitivity is used.
+    for test_id in ("aslr", "p4_and_aslr"):
+        assert "lumbopelvic" in tests[test_id].sensitivity_in
 
 
 def test_picker_symptoms_exist_and_include_red_flags(course):
@@ -131,6 +141,21 @@ def test_aslr_misses_more_but_gives_fewer_false_alarms(course):
     assert "Of the 50 women with PGP, about 27 test positive (found) and about 23 test negative (missed)" in text
     assert "about 6 test positive anyway" in text
     assert "measured in pregnant women without lumbopelvic pain" in text
+    assert "The sensitivity was measured in pregnant women with lumbopelvic pain (pelvic girdle pain, low back pain or both), not PGP alone" in text
+
+
+def test_p4_in_pregnant_women_gives_a_range_of_women_and_says_who_was_measured(course):
+    text = html_text(accuracy_html("p4_pregnancy", 20, course))
+    # Sensitivity 0.69-0.81 of 20 (13.8-16.2) and specificity 0.80-0.90 of 80 (8-16 false alarms).
+    assert "Of the 20 women with PGP, about 14 to 16 test positive" in text
+    assert "Of the 80 women without PGP, about 8 to 16 test positive anyway" in text
+    assert "The sensitivity was measured in pregnant women with posterior pelvic pain" in text
+    assert "S10" in text
+
+
+def test_a_test_without_a_sensitivity_group_says_nothing_about_one(course):
+    text = html_text(accuracy_html("p4", 20, course))
+    assert "The sensitivity was measured in" not in text
 
 
 def test_combination_says_specificity_is_not_reported(course):

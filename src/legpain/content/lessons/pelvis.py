@@ -40,7 +40,9 @@ class ProvocationTest(_Item):
     positive: str = Field(min_length=10)
     sensitivity: Optional[Range] = None
     specificity: Optional[Range] = None
-    # Who the specificity was measured in, when that is not simply "pregnant women without PGP".
+    # Who each was measured in, when that is not simply "pregnant women with PGP" (sensitivity) or
+    # "pregnant women without PGP" (specificity).
+    sensitivity_in: Optional[str] = Field(default=None, min_length=10)
     specificity_in: Optional[str] = Field(default=None, min_length=10)
     note: str = Field(min_length=10)
     source_ids: list[str] = Field(min_length=1)
