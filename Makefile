@@ -220,3 +220,33 @@ REVIEW_PACK := build/review/index.html
 
 review: $(TOOLS_STAMP)
 	$(BIN)/python tools/review_pack.py --out $(REVIEW_PACK)
+
+# --- the questions for learning platforms (make lms) ---------------------------------
+# build/lms/: the self-checks and the assessment bank as Moodle XML, GIFT, a Canvas package and an
+# IMS QTI 2.1 package, with README.txt on importing each (python -m legpain export-quiz).
+# The export tests read the GIFT file back with gift-pegjs from npm, installed into build/gift
+# (git-ignored) like axe-core; without npm those tests are skipped, except under CI=true.
+.PHONY: lms lms-deps
+GIFT_PEGJS := 1.0.2
+LMS_DIR    := build/lms
+LMS_FORMATS := moodle:moodle.xml gift:gift.txt canvas:canvas.zip qti21:qti21.zip
+
+lms: $(LAB_STAMP)
+	mkdir -p $(LMS_DIR)
+	@set -e; for pair in $(LMS_FORMATS); do \
+	  format=$${pair%%:*}; suffix=$${pair#*:}; \
+	  $(BIN)/python -m legpain export-quiz --format $$format -o $(LMS_DIR)/legpain-self-checks-$$suffix; \
+	  $(BIN)/python -m legpain export-quiz --format $$format --assessment --no-self-checks -o $(LMS_DIR)/legpain-assessment-$$suffix; \
+	done
+	$(BIN)/python -m legpain.lms.import_notes > $(LMS_DIR)/README.txt
+
+lms-deps:
+	@if grep -qs '"version": "$(GIFT_PEGJS)"' build/gift/node_modules/gift-pegjs/package.json; then \
+	  echo "lms-deps: gift-pegjs $(GIFT_PEGJS) is installed"; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --no-audit --no-fund --prefix build/gift gift-pegjs@$(GIFT_PEGJS); \
+	else \
+	  echo "lms-deps: npm is missing, so gift-pegjs cannot be installed: the GIFT parser test will be skipped"; \
+	fi
+
+test test-unit: lms-deps
