@@ -224,12 +224,12 @@ def test_figure_draws_reported_values_and_marks_the_missing_one(course):
     assert "Sensitivity" in sens.name and "Specificity" in spec.name
     assert sens.marker.symbol != spec.marker.symbol, "the two measures must differ by more than colour"
     sens_x = {round(x) for x in sens.x if x is not None}
-    assert sens_x == {88, 54, 68}
+    assert sens_x == {88, 54, 68, 69, 81}
     spec_x = {round(x) for x in spec.x if x is not None}
-    assert spec_x == {89, 88}
+    assert spec_x == {89, 88, 80, 90}
     notes = [a.text for a in fig.layout.annotations]
     assert notes == ["specificity not reported"]
-    assert list(fig.layout.yaxis.ticktext) == ["P4 + ASLR", "ASLR", "P4 / thigh thrust"]
+    assert list(fig.layout.yaxis.ticktext) == ["P4, pregnancy", "P4 + ASLR", "ASLR", "P4 / thigh thrust"]
 
 
 def test_summary_follows_the_data(course, data_copy):
