@@ -241,8 +241,10 @@ def test_every_exercise_measure_for_pelvic_pain_warns_about_spd(toolkit):
 
 
 def test_caution_for_exercise_and_spd_is_shown(toolkit):
+    """Second review W3: with SPD the exercise is chosen by a physiotherapist, not ruled out."""
     html = advise_html("pelvic_pain", 24, toolkit, clot_signs="no")
-    assert "symphysis pubis pain (SPD) worse" in html
+    assert "(symphysis pubis dysfunction, SPD), exercise is chosen by a physiotherapist" in html
+    assert "not advised for it" not in html
 
 
 @pytest.mark.parametrize("weeks", [0, 43, 50, -3, 12.5, "abc", None, True])
