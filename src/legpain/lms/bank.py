@@ -169,6 +169,17 @@ def _where(index: int, item: Any) -> str:
     return f"question {index + 1} (id '{qid}')" if isinstance(qid, str) else f"question {index + 1}"
 
 
+def _validate_question(item: dict[str, Any], name: str, where: str) -> Question:
+    try:
+        question: Question = _validate(Question, item, name, where)
+    except DataError as exc:
+        if exc.column not in (None, "?"):
+            raise
+        # The question's own checks (exactly one right option, different texts) are about its options.
+        raise DataError(name, where, "options", exc.expected, exc.found) from None
+    return question
+
+
 @dataclass(frozen=True)
 class QuestionFile:
     lesson: Optional[str]
@@ -219,7 +230,7 @@ def read_question_file(path: Path, name: str, course: Course, lesson_required: b
         where = _where(i, item)
         if not isinstance(item, dict):
             raise DataError(name, where, None, "a mapping with id, prompt, options and source_ids", item)
-        question: Question = _validate(Question, item, name, where)
+        question = _validate_question(item, name, where)
         if question.id in seen:
             raise DataError(name, where, "id", "a question id used once in the file", question.id)
         seen.add(question.id)
