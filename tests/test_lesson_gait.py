@@ -131,7 +131,7 @@ def test_aching_legs_scenario_shows_self_care_level(course):
 def test_the_banner_takes_the_levels_words_from_the_data(data_copy):
     path = data_copy / "levels.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("get seen today: contact the maternity unit", "same day please: ring the maternity unit"), encoding="utf-8")
+    path.write_text(text.replace("get seen today, not at the next appointment", "same day please: ring the maternity unit"), encoding="utf-8")
     from legpain import load_course
 
     feedback = html_text(check_change("pulled_calf", NONE_ANSWER, load_course(data_copy)))

@@ -181,7 +181,8 @@ def test_red_flag_message_follows_the_level_data(data_copy):
     path = data_copy / "symptoms.csv"
     text = path.read_text(encoding="utf-8")
     line = next(row for row in text.splitlines() if row.startswith("foot_drop_or_numb_below_knee,"))
-    path.write_text(text.replace(line, line.replace(",urgent,yes,", ",immediate,yes,")), encoding="utf-8")
+    # A symptom's route belongs to its level, so the route moves with it.
+    path.write_text(text.replace(line, line.replace(",urgent,yes,", ",immediate,yes,").replace("route_urgent", "route_immediate")), encoding="utf-8")
     from legpain import load_course
 
     result = nerve_picker_html(["foot_drop_or_numb_below_knee"], load_course(data_copy))

@@ -17,8 +17,9 @@ set (taking a maximum keeps a floor, keeps monotonicity and keeps an order):
 2. Adding a symptom never lowers the level (monotone).
 3. An unknown stage is never less urgent than any known stage.
 
-Advice and ranking properties, over every subset of the red-flag symptoms
-together with a sample of everyday ones, at every stage class (see below).
+Advice and ranking properties, over every combination of up to seven red flags
+(with a sample of everyday symptoms) at every stage class, and a seeded sample of
+larger combinations (see below).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import numpy as np
 import pytest
 
 from legpain import Level, assess, level_for
-from legpain.triage import Stage, level_table, stage_classes
+from legpain.triage import Stage, impossible_causes, level_table, stage_classes
 
 SEED = 20261130
 
@@ -56,12 +57,9 @@ def tables(course, core_ids, stages):
 
 
 def _behaviour(course, stage):
-    """What a stage changes in an assessment: the rules that apply and the causes not yet possible."""
+    """What a stage changes in an assessment: the rules that apply and the causes not possible then."""
     rules = tuple(r.id for r in course.rules.values() if r.applies_in(stage.weeks, stage.days_after_birth))
-    too_early = tuple(
-        c.id for c in course.causes.values() if stage.weeks is not None and c.from_week is not None and stage.weeks < c.from_week
-    )
-    return rules, too_early
+    return rules, impossible_causes(course, stage)
 
 
 def test_stage_classes_cover_every_week_and_day(course, stages):
@@ -156,32 +154,56 @@ def test_core_table_matches_the_engine_call_by_call(course, core_ids, stages, ta
 
 # ---------------------------------------------------------------- advice and ranking
 #
-# Every subset of the red-flag symptoms (2^20, about a million), each with a fixed sample of
-# everyday symptoms, at every stage class: several million assessments. They run in two worker
-# processes, each checking a slice of the subsets and returning the first violations it finds.
+# Every combination of up to MAX_FLAGS red flags (each with one of a fixed sample of everyday
+# symptoms), at every stage class, and a seeded sample of larger combinations: about two million
+# assessments, in two worker processes, each returning the first violations it finds. Every
+# combination of all 23 red flags at all four stage classes would be 2^23 x 4 = 33.5 million
+# assessments, about half an hour on two cores: `make exhaustive` runs that (LEGPAIN_EXHAUSTIVE=1).
+
+import itertools
+import os
+
+MAX_FLAGS = 7
+LARGER_SAMPLE = 40_000
 
 PROPERTIES = (
     "no self-care advice at urgent or above",
-    "the first advice item is the route for the level",
+    "the first advice item is the route of the most urgent red flag or rule, at the assessed level",
     "no action advice above the level",
     "a safety-net item names a more urgent route than the level",
     "a red flag's dangerous causes rank first",
     "only red-flag symptoms are listed as red flags",
     "a red flag is never answered with self-care",
+    "no action sends her to a different place from the route",
+    "an assessment at urgent or above names a cause",
 )
+
+
+def _expected_routes(course, stage, chosen, level):
+    """The routes that may lead: those of the chosen symptoms and matching rules at exactly the level."""
+    routes = {course.symptom_route(s).id for s in chosen if course.symptoms[s].level == level}
+    routes |= {r.route for r in course.rules.values() if r.level == level and set(r.all_of) <= set(chosen) and r.applies_in(stage.weeks, stage.days_after_birth)}
+    if level < Level.URGENT or not routes:
+        return {course.route_advice(level).id}
+    order = list(course.destinations)
+    best = min(order.index(course.advice[r].destination) for r in routes)
+    return {r for r in routes if order.index(course.advice[r].destination) == best}
 
 
 def _violations(course, stage, chosen, result):
     found = []
     if result.level >= Level.URGENT and any(item.level == Level.SELF_CARE for item in result.advice):
         found.append(PROPERTIES[0])
-    if result.advice[0].id != course.route_advice(result.level).id:
+    first = result.advice[0]
+    if first.kind != "route" or first.level != result.level or first.id not in _expected_routes(course, stage, chosen, result.level):
         found.append(PROPERTIES[1])
     for item in result.advice:
-        if item.kind == "action" and item.level > result.level:
+        if item.kind in ("route", "action") and item.level > result.level:
             found.append(PROPERTIES[2])
         if item.kind == "safety-net" and item.level <= result.level:
             found.append(PROPERTIES[3])
+        if item.kind != "safety-net" and item.destination is not None and item.destination != first.destination:
+            found.append(PROPERTIES[7])
     pointed = {
         cause_id
         for flag in result.red_flags
@@ -195,6 +217,8 @@ def _violations(course, stage, chosen, result):
             found.append(PROPERTIES[5])
     if any(course.symptoms[s].red_flag for s in chosen) and result.level == Level.SELF_CARE:
         found.append(PROPERTIES[6])
+    if result.level >= Level.URGENT and not result.causes:
+        found.append(PROPERTIES[8])
     return found
 
 
@@ -204,17 +228,35 @@ def _everyday_samples(course):
     return [[], *([e] for e in everyday), *(rng.sample(everyday, k=rng.randint(2, 5)) for _ in range(6))]
 
 
+def _flag_sets(n, start, step, exhaustive):
+    """The red-flag index sets a worker checks: every k-subset up to MAX_FLAGS, then a sample of larger ones."""
+    if exhaustive:
+        for mask in range(1 + start, 2**n, step):
+            yield tuple(i for i in range(n) if mask >> i & 1)
+        return
+    position = 0
+    for k in range(1, min(MAX_FLAGS, n) + 1):
+        for combo in itertools.combinations(range(n), k):
+            if position % step == start:
+                yield combo
+            position += 1
+    rng = random.Random(SEED + start)
+    for _ in range(LARGER_SAMPLE // step):
+        k = rng.randint(MAX_FLAGS + 1, n)
+        yield tuple(sorted(rng.sample(range(n), k)))
+
+
 def _check_slice(job):
-    """Check the red-flag subsets ``start, start + step, ...`` at one stage; return (count, first violations)."""
-    data_dir, stage, start, step = job
+    """Check the red-flag sets of one slice at one stage; return (count, first violations)."""
+    data_dir, stage, start, step, exhaustive = job
     from legpain import load_course
 
     course = load_course(data_dir)
     flags = [s for s in course.symptoms if course.symptoms[s].red_flag]
     extras = _everyday_samples(course)
     checked, bad = 0, []
-    for mask in range(1 + start, 2 ** len(flags), step):
-        chosen = [flags[i] for i in range(len(flags)) if mask >> i & 1] + extras[mask % len(extras)]
+    for combo in _flag_sets(len(flags), start, step, exhaustive):
+        chosen = [flags[i] for i in combo] + extras[(sum(combo) + len(combo)) % len(extras)]
         result = assess(chosen, stage.weeks, course, stage.days_after_birth)
         checked += 1
         found = _violations(course, stage, chosen, result)
@@ -223,30 +265,125 @@ def _check_slice(job):
     return checked, bad
 
 
+def _expected_count(n, exhaustive):
+    if exhaustive:
+        return 2**n - 1
+    return sum(len(list(itertools.combinations(range(n), k))) for k in range(1, min(MAX_FLAGS, n) + 1)) + LARGER_SAMPLE
+
+
 @pytest.fixture(scope="module")
 def red_flag_results(course, stages):
     import multiprocessing
 
-    jobs = [(course.data_dir, stage, start, 2) for stage in stages for start in range(2)]
+    exhaustive = os.environ.get("LEGPAIN_EXHAUSTIVE") == "1"
+    jobs = [(course.data_dir, stage, start, 2, exhaustive) for stage in stages for start in range(2)]
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        return pool.map(_check_slice, jobs)
+        return exhaustive, pool.map(_check_slice, jobs)
 
 
-def test_every_red_flag_combination_at_every_stage_keeps_advice_and_ranking_safe(course, stages, red_flag_results):
+def test_red_flag_combinations_at_every_stage_keep_advice_and_ranking_safe(course, stages, red_flag_results):
+    exhaustive, results = red_flag_results
     flags = [s for s in course.symptoms if course.symptoms[s].red_flag]
-    checked = sum(count for count, _ in red_flag_results)
-    assert checked == len(stages) * (2 ** len(flags) - 1)
-    violations = [v for _, bad in red_flag_results for v in bad]
+    checked = sum(count for count, _ in results)
+    assert checked == len(stages) * _expected_count(len(flags), exhaustive)
+    violations = [v for _, bad in results for v in bad]
     assert violations == [], violations[:5]
 
 
 def test_the_property_checker_catches_unsafe_advice(course):
-    """The checker itself can fail: an assessment with calf massage beside a suspected clot is caught."""
-    result = assess(["one_leg_calf_pain"], None, course)
-    stretch = next(a for a in course.advice.values() if a.id == "cramp_stretch")
+    """The checker itself can fail: each way of breaking an assessment is caught."""
     from legpain.triage import AdviceItem
 
-    unsafe = type(result)(**{**result.__dict__, "advice": [*result.advice, AdviceItem(stretch.id, stretch.text, stretch.level, (), stretch.cause_id, stretch.kind)]})
-    assert PROPERTIES[0] in _violations(course, Stage(), ["one_leg_calf_pain"], unsafe)
-    reordered = type(result)(**{**result.__dict__, "causes": ["leg_cramps", *result.causes]})
-    assert PROPERTIES[4] in _violations(course, Stage(), ["one_leg_calf_pain"], reordered)
+    result = assess(["one_leg_calf_pain"], None, course)
+
+    def broken(**change):
+        return type(result)(**{**result.__dict__, **change})
+
+    stretch = course.advice["cramp_stretch"]
+    massage = AdviceItem(stretch.id, stretch.text, stretch.level, (), stretch.cause_id, stretch.kind)
+    assert PROPERTIES[0] in _violations(course, Stage(), ["one_leg_calf_pain"], broken(advice=[*result.advice, massage]))
+    assert PROPERTIES[4] in _violations(course, Stage(), ["one_leg_calf_pain"], broken(causes=["leg_cramps", *result.causes]))
+    generic = course.route_advice(Level.IMMEDIATE)
+    wrong_route = AdviceItem(generic.id, generic.text, generic.level, (), None, "route", generic.destination)
+    cauda = assess(["saddle_numbness"], None, course)
+    swapped = type(cauda)(**{**cauda.__dict__, "advice": [wrong_route, *cauda.advice[1:]]})
+    assert PROPERTIES[1] in _violations(course, Stage(), ["saddle_numbness"], swapped)
+    elsewhere = AdviceItem("go_elsewhere", "Go to A&E.", Level.URGENT, (), "dvt", "action", "a_and_e")
+    assert PROPERTIES[7] in _violations(course, Stage(), ["one_leg_calf_pain"], broken(advice=[*result.advice, elsewhere]))
+    assert PROPERTIES[8] in _violations(course, Stage(), ["one_leg_calf_pain"], broken(causes=[]))
+
+
+# ---------------------------------------------------------------- adding a red flag
+#
+# Every combination of up to MAX_ADDED red flags, at every stage class, against the same set with
+# one more red flag: adding a red flag never lowers the level and never drops a dangerous cause
+# from the top of the list (the must-not-miss causes that led before still lead after).
+
+MAX_ADDED = 4
+
+
+def _check_additions(job):
+    data_dir, stage = job
+    from legpain import load_course
+
+    course = load_course(data_dir)
+    flags = [s for s in course.symptoms if course.symptoms[s].red_flag]
+    checked, bad = 0, []
+    for k in range(0, MAX_ADDED + 1):
+        for combo in itertools.combinations(flags, k):
+            before = assess(list(combo), stage.weeks, course, stage.days_after_birth)
+            for flag in flags:
+                if flag in combo:
+                    continue
+                after = assess([*combo, flag], stage.weeks, course, stage.days_after_birth)
+                checked += 1
+                lowered = after.level < before.level
+                dropped = [c for c in before.must_not_miss if c not in after.must_not_miss]
+                top_lost = bool(before.causes) and course.causes[before.causes[0]].seriousness == "dangerous" and (
+                    not after.causes or course.causes[after.causes[0]].seriousness != "dangerous"
+                )
+                if (lowered or dropped or top_lost) and len(bad) < 5:
+                    bad.append((stage, combo, flag, before.level.value, after.level.value, dropped, top_lost))
+    return checked, bad
+
+
+def test_adding_a_red_flag_never_lowers_the_level_nor_drops_a_dangerous_cause(course, stages):
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        results = pool.map(_check_additions, [(course.data_dir, stage) for stage in stages])
+    n = sum(1 for s in course.symptoms.values() if s.red_flag)
+    per_stage = sum(len(list(itertools.combinations(range(n), k))) * (n - k) for k in range(0, MAX_ADDED + 1))
+    assert sum(count for count, _ in results) == len(stages) * per_stage
+    violations = [v for _, bad in results for v in bad]
+    assert violations == [], violations[:5]
+
+
+# ---------------------------------------------------------------- named patterns
+
+LEG_CLOT_SIGNS = ("one_leg_swollen", "one_leg_calf_pain", "one_leg_warm_red", "whole_leg_swollen_groin_pain")
+BREATHLESSNESS = ("breathless_lying_flat", "breathless_chest_pain")
+
+
+@pytest.mark.parametrize("sign", LEG_CLOT_SIGNS)
+@pytest.mark.parametrize("breathless", BREATHLESSNESS)
+def test_a_leg_clot_sign_with_any_breathlessness_is_999_with_pe_first(course, stages, sign, breathless):
+    """Second review D1: NHS (S107) says to call 999 or go to A&E for DVT symptoms with breathlessness."""
+    for stage in stages:
+        result = assess([sign, breathless], stage.weeks, course, stage.days_after_birth)
+        assert result.level is Level.EMERGENCY, (sign, breathless, stage)
+        assert result.causes[0] == "pulmonary_embolism", (sign, breathless, stage)
+        assert result.advice[0].destination == "call_999"
+
+
+def test_a_clot_sign_with_breathlessness_is_never_less_urgent_than_everyday_swelling_with_it(course, stages):
+    """The pattern behind D1, for every symptom that points to a clot: a worrying leg sign with
+    breathlessness is never answered more slowly than everyday ankle swelling with the same breathlessness."""
+    clot_signs = {row.symptom_id for row in course.matrix if row.cause_id == "dvt" and row.weight >= 2}
+    milder = "both_ankles_swollen_gradual"
+    for stage in stages:
+        for breathless in BREATHLESSNESS:
+            baseline = assess([milder, breathless], stage.weeks, course, stage.days_after_birth).level
+            for sign in sorted(clot_signs):
+                level = assess([sign, breathless], stage.weeks, course, stage.days_after_birth).level
+                assert level >= baseline, (sign, breathless, stage, level, baseline)

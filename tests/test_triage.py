@@ -63,11 +63,47 @@ def test_pre_eclampsia_signs_are_immediate_from_20_weeks_and_after_the_birth():
             assert "pre_eclampsia_check" in [a.id for a in result.advice]
 
 
-def test_pre_eclampsia_signs_before_20_weeks_are_still_seen_the_same_day():
-    result = assess(["headache_vision_rib_pain"], weeks=12)
-    assert result.level is Level.URGENT
-    assert "pre_eclampsia" not in result.causes
-    assert result.red_flags == ["headache_vision_rib_pain"]
+def test_severe_headache_with_vision_problems_is_now_at_every_stage_and_names_a_cause():
+    # Second review I3: before 20 weeks it gave 'urgent' with no cause. Clots in the brain's veins
+    # and bleeds happen at any gestation (Revell and Morrish 2014, S481).
+    for stage in ({}, {"weeks": 6}, {"weeks": 12}, {"weeks": 19}, {"weeks": 30}, {"days_after_birth": 5}):
+        result = assess(["headache_vision_rib_pain"], **stage)
+        assert result.level >= Level.IMMEDIATE, stage
+        assert "cerebral_venous_thrombosis" in result.causes, stage
+        assert result.red_flags == ["headache_vision_rib_pain"]
+    assert "pre_eclampsia" not in assess(["headache_vision_rib_pain"], weeks=12).causes
+
+
+def test_a_headache_after_the_birth_suggests_pre_eclampsia_clot_and_spinal_headache():
+    causes = assess(["headache_vision_rib_pain"], days_after_birth=3).causes
+    assert causes[0] == "pre_eclampsia"
+    assert {"cerebral_venous_thrombosis", "post_dural_puncture_headache"} <= set(causes)
+    # A spinal headache follows an epidural or spinal in labour: it is not offered in pregnancy.
+    assert "post_dural_puncture_headache" not in assess(["headache_vision_rib_pain"], weeks=30).causes
+
+
+def test_thunderclap_headache_is_999_at_every_stage():
+    for stage in ({}, {"weeks": 8}, {"weeks": 30}, {"days_after_birth": 2}):
+        result = assess(["thunderclap_headache"], **stage)
+        assert result.level is Level.EMERGENCY, stage
+        assert result.advice[0].destination == "call_999"
+        assert result.causes[0] == "cerebral_venous_thrombosis"
+
+
+def test_leg_weakness_after_an_epidural_goes_to_the_anaesthetist_now():
+    result = assess(["leg_weakness_after_neuraxial"], days_after_birth=1)
+    assert result.level is Level.IMMEDIATE
+    assert result.causes[0] == "neuraxial_haematoma_or_abscess"
+    assert result.advice[0].id == "route_anaesthetist"
+    # The reason LMWH timing matters is said beside it.
+    assert "LMWH" in next(a.text for a in result.advice if a.id == "neuraxial_now")
+
+
+def test_severe_pain_in_sickle_cell_disease_is_now_with_the_crisis_first():
+    result = assess(["sickle_cell_pain"], weeks=24)
+    assert result.level is Level.IMMEDIATE
+    assert result.causes[0] == "sickle_cell_crisis"
+    assert "sickle_crisis_now" in [a.id for a in result.advice]
 
 
 def test_unknown_stage_counts_as_the_most_dangerous_stage():
@@ -123,7 +159,7 @@ def test_routine_level_lists_no_advice_above_it_except_as_safety_net():
     result = assess(["frequent_severe_cramps", "pelvic_pain_limits_walking"])
     assert result.level is Level.ROUTINE
     for item in result.advice:
-        if item.kind == "action":
+        if item.kind in ("route", "action"):
             assert item.level <= Level.ROUTINE, item.id
         else:
             assert item.level > Level.ROUTINE, item.id
@@ -135,7 +171,10 @@ def test_cauda_equina_is_immediate_and_goes_to_a_and_e():
     assert result.level is Level.IMMEDIATE
     assert result.causes[0] == "cauda_equina"
     assert "cauda_equina_emergency" in [a.id for a in result.advice]
-    assert "A&E" in result.advice[1].text
+    # Second review I1: the first line is the route to A&E, and nothing sends her to maternity triage.
+    assert result.advice[0].id == "route_ae_spine"
+    assert "A&E" in result.advice[0].text
+    assert {a.destination for a in result.advice if a.kind != "safety-net"} <= {"a_and_e", None}
 
 
 def test_numb_patch_below_knee_is_routine_and_foot_drop_is_urgent():
@@ -230,7 +269,7 @@ def test_a_single_string_is_one_symptom():
 
 def test_a_rule_can_raise_two_everyday_symptoms_to_urgent(data_copy):
     with (data_copy / "rules.csv").open("a", encoding="utf-8") as handle:
-        handle.write("test_escalation,heavy_aching_legs;mild_pelvic_ache,,,,urgent,,\"A made-up rule to test escalation.\",S25\n")
+        handle.write("test_escalation,heavy_aching_legs;mild_pelvic_ache,,,,urgent,,route_urgent,\"A made-up rule to test escalation.\",S25\n")
     course = load_course(data_copy)
     alone = assess(["heavy_aching_legs"], course=course)
     both = assess(["heavy_aching_legs", "mild_pelvic_ache"], course=course)
@@ -246,7 +285,7 @@ def test_a_rule_can_raise_two_everyday_symptoms_to_urgent(data_copy):
 
 def test_a_week_limited_rule_only_applies_in_its_weeks_and_when_the_stage_is_unknown(data_copy):
     with (data_copy / "rules.csv").open("a", encoding="utf-8") as handle:
-        handle.write("test_weeks,heavy_aching_legs,pregnancy,30,35,routine,,\"A made-up rule to test week limits.\",S25\n")
+        handle.write("test_weeks,heavy_aching_legs,pregnancy,30,35,routine,,route_routine,\"A made-up rule to test week limits.\",S25\n")
     course = load_course(data_copy)
     assert assess(["heavy_aching_legs"], weeks=29, course=course).level is Level.SELF_CARE
     assert assess(["heavy_aching_legs"], weeks=30, course=course).level is Level.ROUTINE

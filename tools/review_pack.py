@@ -29,7 +29,7 @@ from legpain.data import Course, DataError, Rule, load_course, source_order
 from legpain.explorer.state import WEIGHT_WORDS
 from legpain.levels import LEVELS, Level
 from legpain.palette import LEVEL_STYLE, SERIOUSNESS_COLOUR, WEIGHT_SCALE, contrast_ratio
-from legpain.triage import DAYS_AFTER_BIRTH, WEEKS, Stage, stage_classes
+from legpain.triage import DAYS_AFTER_BIRTH, WEEKS, Stage, impossible_causes, stage_classes
 from legpain.vte import load_vte_risk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,16 +123,13 @@ def stage_columns(course: Course) -> list[tuple[Stage, str]]:
     """Each stage class of :func:`legpain.triage.stage_classes`, with the stages it stands for in words.
 
     Two stages are in one class when the same rules apply and the same causes are too early
-    (``from_week``); that is how ``stage_classes`` picks its representatives, and the grouping is
+    (``from_week``, or only after the birth); that is how ``stage_classes`` picks its representatives, and the grouping is
     checked against it, so the column headings cannot drift from the engine.
     """
 
     def signature(stage: Stage) -> tuple[tuple[str, ...], tuple[str, ...]]:
         rules = tuple(r.id for r in course.rules.values() if r.applies_in(stage.weeks, stage.days_after_birth))
-        early = tuple(
-            c.id for c in course.causes.values() if stage.weeks is not None and c.from_week is not None and stage.weeks < c.from_week
-        )
-        return rules, early
+        return rules, impossible_causes(course, stage)
 
     known = [Stage(weeks=w) for w in range(WEEKS[0], WEEKS[1] + 1)]
     known += [Stage(days_after_birth=d) for d in range(DAYS_AFTER_BIRTH[0], DAYS_AFTER_BIRTH[1] + 1)]

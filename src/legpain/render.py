@@ -35,7 +35,7 @@ def assessment_html(assessment: Assessment, course: Optional[Course] = None, lar
     advice = [
         {
             "kind": item.kind,
-            "heading": item.level.label if item.kind == "action" else f"If it changes ({item.level.label})",
+            "heading": f"If it changes ({item.level.label})" if item.kind == "safety-net" else item.level.label,
             "text": item.text,
             "sources": _sources(item.source_ids, course),
         }

@@ -9,9 +9,8 @@ every stage-dependent rule applies as at its most dangerous stage.
 Causes: when a red flag is present, the dangerous causes that the red flags
 point to rank first ("must-not-miss first"); the rest follow by summed weight.
 
-Advice: the route advice for the level comes first. Actions never ask for more
-than the level, and at urgent or above no self-care advice is shown. Safety-net
-items say what to watch for that would need a more urgent route.
+Advice (legpain.routes): the route of the most urgent red flag comes first, then
+the actions and safety-nets of the likely causes that fit the level.
 """
 
 from __future__ import annotations
@@ -23,36 +22,17 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from .data import Course, load_course
 from .levels import LEVELS, RED_FLAG_FLOOR, Level
+from .routes import AdviceItem, advice_fits, advice_for, item, route_for
+
+__all__ = ["AdviceItem", "Assessment", "Stage", "advice_fits", "assess", "check_stage", "check_symptoms", "check_weeks", "impossible_causes", "level_for", "level_table", "stage_classes", "week_classes"]
 
 if TYPE_CHECKING:
     import numpy as np
 
 SERIOUSNESS_ORDER = {"dangerous": 0, "needs-review": 1, "everyday": 2}
-MAX_CAUSE_ADVICE = 3
 MAX_WEIGHT = 3  # the strongest link in data/matrix.csv (1 possible, 3 typical)
 WEEKS = (1, 42)
 DAYS_AFTER_BIRTH = (0, 84)
-
-
-@dataclass(frozen=True)
-class AdviceItem:
-    """One piece of advice, with its kind, the level it belongs to and its sources."""
-
-    id: str
-    text: str
-    level: Level
-    source_ids: tuple[str, ...]
-    cause_id: Optional[str] = None
-    kind: str = "action"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "text": self.text,
-            "level": self.level.value,
-            "source_ids": list(self.source_ids),
-        }
 
 
 @dataclass(frozen=True)
@@ -181,33 +161,6 @@ def _single_rank(course: Course, symptom_id: str, stage: Stage) -> int:
     return course.single_symptom_level(symptom_id, stage.weeks, stage.days_after_birth).rank
 
 
-@lru_cache(maxsize=1024)
-def _cause_advice(course: Course, cause_id: str) -> tuple[Any, ...]:
-    return tuple(course.advice_for_cause(cause_id))
-
-
-@lru_cache(maxsize=4096)
-def _item(course: Course, advice_id: str) -> AdviceItem:
-    row = course.advice[advice_id]
-    return AdviceItem(row.id, row.text, row.level, tuple(row.source_ids), row.cause_id, row.kind)
-
-
-def advice_fits(kind: str, advice_level: Level, level: Level) -> bool:
-    """Whether an advice item may be shown beside an assessed level.
-
-    Below urgent, an action is shown when it asks for no more than the level.
-    At urgent or above, only actions of exactly that level are shown: no
-    self-care or routine advice beside a red flag, and no "same day" beside
-    "now". A safety-net item is shown when the route it names is more urgent
-    than the level: it says what would need a faster route.
-    """
-    if kind == "safety-net":
-        return advice_level > level
-    if level >= RED_FLAG_FLOOR:
-        return advice_level == level
-    return advice_level <= level
-
-
 def _ranked_causes(
     course: Course, ordered: tuple[str, ...], matched: list[Any], stage: Stage, flag_ranks: dict[str, int]
 ) -> tuple[list[str], dict[str, int], list[str]]:
@@ -215,10 +168,9 @@ def _ranked_causes(
     for symptom_id in ordered:
         for cause_id, weight in _links(course, symptom_id):
             scores[cause_id] = scores.get(cause_id, 0) + weight
-    if stage.weeks is not None:
+    if stage.known:
         for cause_id in list(scores):
-            from_week = course.causes[cause_id].from_week
-            if from_week is not None and stage.weeks < from_week:
+            if not course.causes[cause_id].possible_in(stage.weeks, stage.days_after_birth):
                 del scores[cause_id]
     # Must-not-miss: the dangerous causes that the red flags (and raising rules) point to, led by
     # the most urgent red flag that points to them and, within that, by how typical the link is.
@@ -245,17 +197,6 @@ def _ranked_causes(
     return ranked, scores, [c for c in ranked if c in urgency]
 
 
-def _advice(course: Course, level: Level, causes: list[str]) -> list[AdviceItem]:
-    route = _item(course, course.route_advice(level).id)
-    actions: list[AdviceItem] = []
-    nets: list[AdviceItem] = []
-    for cause_id in causes[:MAX_CAUSE_ADVICE]:
-        for row in _cause_advice(course, cause_id):
-            if advice_fits(row.kind, row.level, level):
-                (nets if row.kind == "safety-net" else actions).append(_item(course, row.id))
-    return [route, *actions, *nets]
-
-
 def assess(
     symptom_ids: Iterable[str],
     weeks: Optional[int] = None,
@@ -274,7 +215,7 @@ def assess(
 
     if not chosen:
         return Assessment(
-            Level.SELF_CARE, [], [], [_item(course, "nothing_selected")], (), stage.weeks, days_after_birth=stage.days_after_birth
+            Level.SELF_CARE, [], [], [item(course, "nothing_selected")], (), stage.weeks, days_after_birth=stage.days_after_birth
         )
 
     matched = [rule for rule in course.rules.values() if _rule_applies(rule, chosen, stage)]
@@ -286,11 +227,12 @@ def assess(
     flags = sorted(flag_ranks, key=lambda s: (-flag_ranks[s], ordered.index(s)))
     reasons = [rule.reason for rule in matched]
 
+    route = route_for(course, level, ordered, matched)
     return Assessment(
         level,
         causes,
         flags,
-        _advice(course, level, causes),
+        advice_for(course, level, causes, route, chosen),
         ordered,
         stage.weeks,
         scores,
@@ -353,13 +295,16 @@ def stage_classes(course: Optional[Course] = None) -> list[Stage]:
     classes = [Stage()]
     for stage in candidates:
         rules = tuple(r.id for r in course.rules.values() if _rule_applies(r, everyone, stage))
-        too_early = tuple(
-            c.id for c in course.causes.values() if stage.weeks is not None and c.from_week is not None and stage.weeks < c.from_week
-        )
+        too_early = impossible_causes(course, stage)
         if (rules, too_early) not in seen:
             seen.add((rules, too_early))
             classes.append(stage)
     return classes
+
+
+def impossible_causes(course: Course, stage: Stage) -> tuple[str, ...]:
+    """The causes that cannot occur at a stage (too early in pregnancy, or only after the birth)."""
+    return tuple(c.id for c in course.causes.values() if not c.possible_in(stage.weeks, stage.days_after_birth))
 
 
 def week_classes(course: Optional[Course] = None) -> list[Optional[int]]:

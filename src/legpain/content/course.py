@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from ..levels import LEVELS, RED_FLAG_FLOOR, Level
 from .errors import DataError
-from .models import Advice, Cause, GlossaryTerm, Lesson, LevelInfo, LeftRule, MatrixRow, Region, Rule, Source, Symptom
+from .models import Advice, Cause, Destination, GlossaryTerm, Lesson, LevelInfo, LeftRule, MatrixRow, Region, Rule, Source, Symptom
 from .reader import _check_ref, _check_sources, _read_csv, _read_yaml, _unique, _validate
 
 def _default_data_dir() -> Path:
@@ -48,6 +48,7 @@ class Course:
     levels: dict[Level, LevelInfo] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     weights: dict[tuple[str, str], MatrixRow] = field(default_factory=dict)
+    destinations: dict[str, Destination] = field(default_factory=dict)
 
     def rows_for_symptom(self, symptom_id: str) -> list[MatrixRow]:
         return [row for row in self.matrix if row.symptom_id == symptom_id]
@@ -55,6 +56,11 @@ class Course:
     def route_advice(self, level: Level) -> Advice:
         """The general 'what to do and how soon' advice for a level."""
         return self.advice[f"route_{level.value.replace('-', '_')}"]
+
+    def symptom_route(self, symptom_id: str) -> Advice:
+        """Where a woman goes for one symptom at its own level (the level's general route if none is named)."""
+        symptom = self.symptoms[symptom_id]
+        return self.advice[symptom.route] if symptom.route else self.route_advice(symptom.level)
 
     def single_symptom_level(self, symptom_id: str, weeks: Optional[int] = None, days_after_birth: Optional[int] = None) -> Level:
         """The level of one symptom on its own at a stage (its own level, raised by its stage rules)."""
@@ -120,13 +126,18 @@ def _load_course(folder: Path) -> Course:
     advice_rows = _read_csv(folder / "advice.csv", Advice)
     advice = _unique(advice_rows, "data/advice.csv")
     _check_sources(advice_rows, sources, "data/advice.csv")
+    destinations = _unique(_read_csv(folder / "destinations.csv", Destination), "data/destinations.csv")
     for number, item in advice_rows:
-        _check_ref(item.cause_id, causes, "data/advice.csv", number, "cause_id", "causes.csv")
+        _check_advice_row(number, item, causes, symptoms, destinations)
     for level in Level:
         route_id = f"route_{level.value.replace('-', '_')}"
         route = advice.get(route_id)
-        if route is None or route.level != level or route.cause_id is not None or route.kind != "action":
-            raise DataError("data/advice.csv", None, "id", f"a row '{route_id}' with level '{level.value}', kind 'action' and no cause_id")
+        if route is None or route.level != level or route.cause_id is not None or route.kind != "route":
+            raise DataError("data/advice.csv", None, "id", f"a row '{route_id}' with level '{level.value}', kind 'route' and no cause_id")
+    for number, symptom in symptom_rows:
+        _check_route(symptom.route, symptom.level, advice, "data/symptoms.csv", number)
+        if symptom.route is None and symptom.level >= RED_FLAG_FLOOR:
+            raise DataError("data/symptoms.csv", number, "route", f"the route (a 'route' row of data/advice.csv) for a symptom at '{symptom.level.value}'")
     if "nothing_selected" not in advice:
         raise DataError("data/advice.csv", None, "id", "a row 'nothing_selected' for an empty selection")
 
@@ -137,6 +148,7 @@ def _load_course(folder: Path) -> Course:
         for symptom_id in rule.all_of:
             _check_ref(symptom_id, symptoms, "data/rules.csv", number, "all_of", "symptoms.csv")
         _check_ref(rule.cause_id, causes, "data/rules.csv", number, "cause_id", "causes.csv")
+        _check_route(rule.route, rule.level, advice, "data/rules.csv", number)
         if rule.min_week is not None and rule.max_week is not None and rule.min_week > rule.max_week:
             raise DataError("data/rules.csv", number, "max_week", f"a week at or after min_week ({rule.min_week})", rule.max_week)
         if (rule.min_week is not None or rule.max_week is not None) and "pregnancy" not in rule.stages:
@@ -211,4 +223,39 @@ def _load_course(folder: Path) -> Course:
         levels=levels,
         glossary=sorted((row for _, row in glossary_rows), key=lambda g: g.term.lower()),
         weights=weights,
+        destinations=destinations,
     )
+
+
+def _check_advice_row(number: int, item: Advice, causes: dict[str, Cause], symptoms: dict[str, Any], destinations: dict[str, Destination]) -> None:
+    """One row of data/advice.csv against the causes, symptoms and places it names."""
+    file = "data/advice.csv"
+    _check_ref(item.cause_id, causes, file, number, "cause_id", "causes.csv")
+    _check_ref(item.destination, destinations, file, number, "destination", "destinations.csv")
+    for symptom_id in item.only_with:
+        _check_ref(symptom_id, symptoms, file, number, "only_with", "symptoms.csv")
+    if item.kind == "route":
+        if item.cause_id is not None:
+            raise DataError(file, number, "cause_id", "no cause for a 'route' row (a route belongs to a symptom, a rule or a level)", item.cause_id)
+        if item.level >= RED_FLAG_FLOOR and item.destination is None:
+            raise DataError(file, number, "destination", f"the place a 'route' row at '{item.level.value}' sends the woman to")
+    if item.kind == "safety-net":
+        return  # a safety-net names a faster place on purpose ("if this happens, call 999")
+    named = [d.id for d in destinations.values() if any(phrase in item.text for phrase in d.phrases)]
+    if named and item.destination not in named:
+        raise DataError(
+            file, number, "destination",
+            f"one of {', '.join(named)}, because the text names that place (an action that names a place must say which)",
+            item.destination,
+        )
+
+
+def _check_route(route_id: Optional[str], level: Level, advice: dict[str, Advice], file: str, number: int) -> None:
+    """A symptom's or a rule's route: a 'route' row of data/advice.csv at exactly its level."""
+    if route_id is None:
+        return
+    route = advice.get(route_id)
+    if route is None or route.kind != "route":
+        raise DataError(file, number, "route", "the id of a row of kind 'route' in data/advice.csv", route_id)
+    if route.level != level:
+        raise DataError(file, number, "route", f"a route at '{level.value}', the level it belongs to", f"{route_id} ({route.level.value})")

@@ -30,7 +30,16 @@ class Region(_Row):
     _id = field_validator("id")(_check_snake)
 
 
+STAGES = ("pregnancy", "after_birth")
+
+
+def _stages(value: Any) -> Any:
+    return list(STAGES) if value is None else _split_ids(value)
+
+
 class Cause(_Sourced):
+    """A cause of leg pain. ``from_week`` and ``stages`` say when it can occur (empty: always)."""
+
     id: str
     name: str = Field(min_length=1)
     short_name: str = Field(min_length=1, max_length=20)  # for matrix columns and chart labels
@@ -38,8 +47,22 @@ class Cause(_Sourced):
     lesson: str = Field(min_length=1)
     summary: str = Field(min_length=10)
     from_week: Optional[int] = Field(default=None, ge=1, le=42)
+    stages: list[Literal["pregnancy", "after_birth"]] = Field(default_factory=lambda: list(STAGES), min_length=1)
 
     _id = field_validator("id")(_check_snake)
+
+    @field_validator("stages", mode="before")
+    @classmethod
+    def _split_stages(cls, value: Any) -> Any:
+        return _stages(value)
+
+    def possible_in(self, weeks: Optional[int], days_after_birth: Optional[int]) -> bool:
+        """Whether the cause can occur at a stage. With no stage known it can (fail safe)."""
+        if days_after_birth is not None:
+            return "after_birth" in self.stages
+        if weeks is None:
+            return True
+        return "pregnancy" in self.stages and (self.from_week is None or weeks >= self.from_week)
 
 
 class Symptom(_Sourced):
@@ -49,6 +72,8 @@ class Symptom(_Sourced):
     level: Level
     red_flag: bool
     brief_row: Optional[str] = Field(default=None, pattern=r"^LP\d\d$")
+    # Where a woman goes for this symptom at its own level: the id of a 'route' row of data/advice.csv.
+    route: Optional[str] = None
 
     _id = field_validator("id")(_check_snake)
 
@@ -71,20 +96,44 @@ class MatrixRow(_Sourced):
     why: str = Field(min_length=10)
 
 
+class Destination(_Row):
+    """A place a woman is sent to. ``phrases`` are the words that name it in advice text.
+
+    The order of the rows is the order of precedence when two red flags at the same level name
+    different places: the first one named in data/destinations.csv is chosen.
+    """
+
+    id: str
+    label: str = Field(min_length=2)
+    phrases: list[str] = Field(default_factory=list)
+
+    _id = field_validator("id")(_check_snake)
+
+    @field_validator("phrases", mode="before")
+    @classmethod
+    def _split_phrases(cls, value: Any) -> Any:
+        return [] if value is None else _split_ids(value)
+
+
 class Advice(_Sourced):
-    """One piece of advice. An ``action`` says what to do now, at its level; a ``safety-net`` says
-    what to watch for and where to go (at its level) if it happens."""
+    """One piece of advice. A ``route`` says where to go and how soon; an ``action`` says what to do
+    now, at its level; a ``safety-net`` says what to watch for and where to go (at its level) if it
+    happens. ``only_with`` limits an item to assessments with one of those symptoms ticked."""
 
     id: str
     cause_id: Optional[str] = None
     level: Level
-    kind: Literal["action", "safety-net"]
+    kind: Literal["route", "action", "safety-net"]
     text: str = Field(min_length=10)
+    destination: Optional[str] = None
+    only_with: list[str] = Field(default_factory=list)
 
     _id = field_validator("id")(_check_snake)
 
-
-STAGES = ("pregnancy", "after_birth")
+    @field_validator("only_with", mode="before")
+    @classmethod
+    def _split_only_with(cls, value: Any) -> Any:
+        return [] if value is None else _split_ids(value)
 
 
 class Rule(_Sourced):
@@ -101,6 +150,7 @@ class Rule(_Sourced):
     max_week: Optional[int] = Field(default=None, ge=1, le=42)
     level: Level
     cause_id: Optional[str] = None
+    route: str
     reason: str = Field(min_length=10)
 
     _id = field_validator("id")(_check_snake)
@@ -113,7 +163,7 @@ class Rule(_Sourced):
     @field_validator("stages", mode="before")
     @classmethod
     def _split_stages(cls, value: Any) -> Any:
-        return list(STAGES) if value is None else _split_ids(value)
+        return _stages(value)
 
     def applies_in(self, weeks: Optional[int], days_after_birth: Optional[int]) -> bool:
         """Whether the rule's stage condition holds. With no stage known it holds (fail safe)."""

@@ -91,7 +91,8 @@ def sorter_symptoms(pattern_id: Optional[str], feature_ids: Iterable[str], data:
 def too_early_notes(result: Assessment, data: SorterData, course: Course) -> list[SorterNote]:
     """The notes for causes that the week rules out for now although one of their warning signs is chosen.
 
-    A warning sign of a cause is a symptom of a rule in data/rules.csv that names the cause.
+    A warning sign of a cause is a red-flag symptom that points to the cause in data/matrix.csv
+    (a link of weight 2 or 3), or a symptom of a rule in data/rules.csv that names the cause.
     """
     if result.weeks is None:
         return []
@@ -101,7 +102,9 @@ def too_early_notes(result: Assessment, data: SorterData, course: Course) -> lis
         from_week = course.causes[note.cause_id].from_week
         if from_week is None or result.weeks >= from_week:
             continue
-        if any(rule.cause_id == note.cause_id and chosen.issuperset(rule.all_of) for rule in course.rules.values()):
+        signs = {row.symptom_id for row in course.matrix if row.cause_id == note.cause_id and row.weight >= 2 and course.symptoms[row.symptom_id].red_flag}
+        by_rule = any(rule.cause_id == note.cause_id and chosen.issuperset(rule.all_of) for rule in course.rules.values())
+        if by_rule or chosen & signs:
             shown.append(note)
     return shown
 
