@@ -303,3 +303,35 @@ def test_advice_comes_from_the_three_most_likely_causes_only():
     assert cause_ids <= set(result.causes[:3])
     assert len(cause_ids) == 3  # each of the three top causes has advice at this level
     assert not cause_ids & set(result.causes[3:])
+
+
+def test_advice_fits_the_case_second_review_i10():
+    """A tender vein gets no advice about a bleeding vein; a warm red leg no surface-vein scan text;
+    vomiting no physiotherapy referral."""
+    tender = [a.id for a in assess(["tender_red_vein"]).advice]
+    assert "varicose_bleeding_999" not in tender and "varicose_bleeding" not in tender
+    assert "svt_scan" in tender
+    assert "svt_scan" not in [a.id for a in assess(["one_leg_warm_red"]).advice]
+    assert "varicose_bleeding_999" in [a.id for a in assess(["bleeding_varicose_vein"]).advice]
+    early_vomiting = assess(["vomiting"], weeks=10)
+    assert early_vomiting.level is Level.ROUTINE
+    assert not any("physiotherapy" in a.text for a in early_vomiting.advice)
+
+
+def test_two_red_flags_at_one_level_with_different_places_take_the_first_place_in_the_data(course):
+    """Cauda equina (A&E) with pre-eclampsia signs (maternity unit) at 30 weeks: A&E, listed first in
+    data/destinations.csv, leads, and the pre-eclampsia action still says what is checked."""
+    order = list(course.destinations)
+    assert order.index("a_and_e") < order.index("maternity_unit")
+    result = assess(["saddle_numbness", "sudden_face_hand_swelling"], weeks=30)
+    assert result.level is Level.IMMEDIATE
+    assert result.advice[0].id == "route_ae_spine"
+    assert "pre_eclampsia_check" in [a.id for a in result.advice]
+
+
+def test_the_banner_at_now_names_no_place_that_a_route_could_contradict(course):
+    # Second review I1: the banner said "maternity unit ... or A&E" above "A&E, not maternity triage".
+    for level in (Level.URGENT, Level.IMMEDIATE):
+        action = course.levels[level].action
+        for destination in course.destinations.values():
+            assert not any(phrase in action for phrase in destination.phrases), (level, destination.id)
