@@ -23,6 +23,7 @@ Options are listed in the course's order; let the platform shuffle them.
 
 Moodle (4.x)   *-moodle.xml
   Course > More > Question bank > Import > "Moodle XML format" > choose the file > Import.
+  (Menus differ a little between Moodle versions.)
   One category a lesson (under "Leg pain in pregnancy"). Keeps per-option feedback, general
   feedback with links, the question ID number, and "Shuffle the choices?" = Yes.
   Moodle adds questions on every import: delete the old category before importing a newer file.
@@ -33,12 +34,12 @@ Moodle, GIFT   *-gift.txt
 
 Canvas         *-canvas.zip
   Course > Settings > Import Course Content > "QTI .zip file" > choose the file > Import.
-  One unpublished quiz, and one question bank, a lesson. Keeps per-option ("answer comments")
-  and general feedback, and "Shuffle answers". Works with Classic Quizzes; New Quizzes can
-  migrate them.
+  One unpublished quiz a lesson: check its settings, then publish it. Keeps per-option
+  ("answer comments") and general feedback, and "Shuffle answers".
 
 Blackboard Ultra, Brightspace (D2L) and other QTI 2.1 platforms   *-qti21.zip
-  Blackboard Ultra: in a test, Add > Import questions (or the Question Bank > Import) > the .zip.
+  Blackboard Ultra: Question Banks (in Details & Actions) > Import > the .zip; then in a test,
+  Reuse questions.
   Brightspace: Question Library > Import > Upload a file.
   One section a lesson, one item a question, shuffle="true". Per-option feedback and the general
   feedback are QTI modal feedback; platforms differ in how much of it they show (check one
