@@ -269,6 +269,7 @@ def _symptoms_table(course: Course, columns: list[tuple[Stage, str]]) -> Any:
                 "Region": course.regions[s.region].label,
                 "Level (own)": level_words(s.level),
                 "Red flag": "YES: red flag" if s.red_flag else "no",
+                "Route (where she goes)": _route_words(course, course.symptom_route(s.id).id),
                 "Sources": _sources(s.source_ids),
             }
             for s in course.symptoms.values()
@@ -295,7 +296,7 @@ def _symptoms_table(course: Course, columns: list[tuple[Stage, str]]) -> Any:
     stage_order = [f"Level: {label}" for _, label in columns]
     by_stage = at_stage.pivot(index="Symptom", columns="stage", values="level")[stage_order]
     frame = symptoms.join(stage_rules, on="Symptom").join(by_stage, on="Symptom")
-    frame = frame[["Symptom", "Label", "Region", "Level (own)", "Red flag", "Stage rules (data/rules.csv)", *stage_order, "Sources"]]
+    frame = frame[["Symptom", "Label", "Region", "Level (own)", "Red flag", "Route (where she goes)", "Stage rules (data/rules.csv)", *stage_order, "Sources"]]
     frame["Stage rules (data/rules.csv)"] = frame["Stage rules (data/rules.csv)"].fillna("none")
     styler = _styler(frame, "symptoms", "Symptoms (data/symptoms.csv), in file order")
     styler = styler.map(_css_for(LEVEL_CSS), subset=["Level (own)", *stage_order])
@@ -333,6 +334,13 @@ def _matrix_table(course: Course) -> Any:
     return styler.map(lambda v: WEIGHT_CSS.get(v, "") if not pd.isna(v) else "")
 
 
+def _route_words(course: Course, route_id: str) -> str:
+    """A route as a reviewer reads it: its id, the place and the level."""
+    route = course.advice[route_id]
+    place = course.destinations[route.destination].label if route.destination else "no place"
+    return f"{route_id}: {place} ({route.level.label})"
+
+
 def _rules_table(course: Course) -> Any:
     rows = []
     for r in course.rules.values():
@@ -345,6 +353,7 @@ def _rules_table(course: Course) -> Any:
                 "The symptoms alone": level_words(own),
                 "Raises the level to": level_words(r.level),
                 "Cause": r.cause_id or "",
+                "Route (where she goes)": _route_words(course, r.route),
                 "Reason": r.reason,
                 "Sources": _sources(r.source_ids),
             }
@@ -362,6 +371,8 @@ def _advice_table(course: Course) -> Any:
                 "Kind": a.kind,
                 "Level": level_words(a.level),
                 "Cause": a.cause_id or "(none: route or general advice)",
+                "Place": course.destinations[a.destination].label if a.destination else "",
+                "Only with": _ids(a.only_with) if a.only_with else "",
                 "Text": a.text,
                 "Sources": _sources(a.source_ids),
             }
@@ -369,7 +380,7 @@ def _advice_table(course: Course) -> Any:
         ]
     )
     caption = (
-        "Advice (data/advice.csv), in file order. An action says what to do now, at its level; "
+        "Advice (data/advice.csv), in file order. A route says where to go and how soon; an action says what to do now, at its level; "
         "a safety-net says what to watch for and where to go (at its level) if it happens"
     )
     return _styler(frame, "advice", caption).map(_css_for(LEVEL_CSS), subset=["Level"])
@@ -536,7 +547,9 @@ An empty cell means no link. The blue shading repeats the number.</p>
 <div class="scroll">{{ tables.rules|safe }}</div></section>
 
 <section id="advice"><h2>Advice</h2>
-<p>The route advice for the assessed level comes first. At urgent or above, only actions of exactly that level are shown,
+<p>The route comes first: at urgent or above, the route of the most urgent red flag or rule (where two at that level name
+different places, the place listed first in data/destinations.csv); below urgent, the level's general route. No action
+names a different place. An item with "Only with" is shown only when one of those symptoms is ticked. At urgent or above, only actions of exactly that level are shown,
 plus safety-nets of a more urgent level; below urgent, actions up to the level.</p>
 <div class="scroll">{{ tables.advice|safe }}</div></section>
 
