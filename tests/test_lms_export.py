@@ -81,7 +81,7 @@ def _read(fmt: str, data: bytes) -> list[ReadQuestion]:
 
 def assert_same(read: list[ReadQuestion], expected: list[tuple[str, dict[str, Any]]], sources: dict[str, dict[str, str]]) -> None:
     assert [q.uid for q in read] == [uid for uid, _ in expected], "questions missing, added or out of order"
-    for got, (uid, source) in zip(read, expected):
+    for got, (uid, source) in zip(read, expected, strict=True):
         assert got.prompt == _paragraphs(source["prompt"]), uid
         assert [o.text for o in got.options] == [o["text"].strip() for o in source["options"]], f"{uid}: options or their order"
         assert [o.feedback for o in got.options] == [o["feedback"].strip() for o in source["options"]], f"{uid}: option feedback"
@@ -127,7 +127,7 @@ def test_moodle_xml_read_by_an_independent_parser(tmp_path):
     parsed = parse_bytes(data)
     expected = expected_questions() + expected_questions(assessment=True)
     assert len(parsed["multichoice"]) == len(expected) and not parsed["cloze"]
-    for got, (uid, source) in zip(parsed["multichoice"], expected):
+    for got, (uid, source) in zip(parsed["multichoice"], expected, strict=True):
         assert got.single and got.shuffle_answers, uid
         assert got.name == source["id"]
         # The parser decodes the HTML entities once: the HTML's text is then the YAML's text.

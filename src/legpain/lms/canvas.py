@@ -62,7 +62,7 @@ def _item(parent: ET.Element, exported: ExportQuestion) -> None:
     _material(presentation, html(q.prompt))
     response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Single")
     choices = ET.SubElement(response, "render_choice", shuffle="Yes")
-    for ident, option in zip(answers, q.options):
+    for ident, option in zip(answers, q.options, strict=True):
         label = ET.SubElement(choices, "response_label", ident=ident)
         _material(label, html(option.text))
     processing = ET.SubElement(item, "resprocessing")
@@ -79,7 +79,7 @@ def _item(parent: ET.Element, exported: ExportQuestion) -> None:
     ET.SubElement(ET.SubElement(right, "conditionvar"), "varequal", respident="response1").text = answers[exported.answer]
     ET.SubElement(right, "setvar", action="Set", varname="SCORE").text = "100"
     _feedback(item, "general_fb", general_feedback_html(exported))
-    for ident, option in zip(answers, q.options):
+    for ident, option in zip(answers, q.options, strict=True):
         _feedback(item, f"{ident}_fb", html(option.feedback))
 
 
