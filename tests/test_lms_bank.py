@@ -142,16 +142,31 @@ def test_no_course_code_outside_the_exporter_reads_the_bank():
     assert readers == [], f"these read the assessment bank or the exporter: {readers}"
 
 
+def _holds_no_bank_question(built: Path) -> int:
+    words = _bank_words()
+    checked = 0
+    for path in built.rglob("*"):
+        if path.is_file() and path.suffix in (".ipynb", ".html", ".json", ".yaml", ".txt", ".md"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not [w for w in words if _stored_in(w, text)], path
+            checked += 1
+    return checked
+
+
+def test_the_learner_build_holds_no_bank_question(tmp_path):
+    """tools/notebook_versions.py (make build), copying the stored outputs."""
+    done = subprocess.run([sys.executable, "-m", "tools.notebook_versions", "notebooks", "--out", str(tmp_path), "--no-execute"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _holds_no_bank_question(tmp_path / "learner") >= len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+
+
 @pytest.mark.parametrize("folder", ["build/learner", "build/site"])
 def test_built_learner_and_site_versions_hold_no_bank_question(folder):
     built = ROOT / folder
     if not built.is_dir():
         pytest.skip(f"{folder} has not been built (make build / make site); the wheel test in test_packaging.py covers the site")
-    words = _bank_words()
-    for path in built.rglob("*"):
-        if path.is_file() and path.suffix in (".ipynb", ".html", ".json", ".yaml", ".txt", ".md"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            assert not [w for w in words if _stored_in(w, text)], path
+    _holds_no_bank_question(built)
 
 
 def test_no_notebook_import_loads_the_exporter():

@@ -108,3 +108,13 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path, args):
     done = run(*base, *args)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert not (tmp_path / "x").exists()
+
+
+def test_the_import_notes_name_every_file_make_lms_writes():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    formats = next(line for line in makefile.splitlines() if line.startswith("LMS_FORMATS")).split(":=", 1)[1].split()
+    done = subprocess.run([sys.executable, "-m", "legpain.lms.import_notes"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    for pair in formats:
+        suffix = pair.split(":", 1)[1]
+        assert f"*-{suffix}" in done.stdout, suffix
