@@ -244,3 +244,56 @@ def test_schema_and_loader_reject_the_same_mistakes(course, tmp_path, name):
 def _write(path: Path, raw: dict) -> Path:
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+# ------------------------------------------------------------------ consistent with the triage engine
+
+# The stories of the bank's triage questions as symptom ids (data/symptoms.csv) and a stage, with
+# the level their key rests on. The engine must give that level, and a right option that names a
+# level must name this one: a change in data/ that moves one of these levels fails here, so that
+# the question is looked at again.
+TRIAGE_KEYS = {
+    ("01_pelvic_girdle_pain", "known_pgp_new_numbness"): (["pelvic_pain_limits_walking", "saddle_numbness"], 30, None, "immediate"),
+    ("02_swelling_oedema", "one_leg_among_two"): (["both_ankles_swollen_gradual", "one_leg_swollen", "one_leg_calf_pain"], 33, None, "urgent"),
+    ("02_swelling_oedema", "vomiting_late_pregnancy"): (["both_ankles_swollen_gradual", "vomiting"], 34, None, "immediate"),
+    ("02_swelling_oedema", "face_swelling_overnight"): (["sudden_face_hand_swelling"], 24, None, "immediate"),
+    ("02_swelling_oedema", "propped_on_pillows"): (["breathless_lying_flat", "both_ankles_swollen_gradual"], 36, None, "immediate"),
+    ("03_nerve_compression", "leaking_urine_with_back_pain"): (["bladder_bowel_change"], 31, None, "immediate"),
+    ("03_nerve_compression", "both_legs_now"): (["bilateral_sciatica"], 29, None, "immediate"),
+    ("04_cramps_and_blood_chemistry", "cramp_that_lingers"): (["frequent_severe_cramps", "one_leg_calf_pain"], 35, None, "urgent"),
+    ("04_cramps_and_blood_chemistry", "crawling_or_cramp"): (["urge_to_move_legs"], 33, None, "routine"),
+    ("05_posture_gait_and_muscle_strain", "gym_thigh"): (["one_leg_calf_pain", "one_leg_swollen", "one_leg_warm_red"], 27, None, "urgent"),
+    ("06_clots_and_inflamed_veins", "cord_above_the_knee"): (["tender_red_vein", "painful_varicose_veins"], 34, None, "urgent"),
+    ("08_symptom_advice_matrix", "two_minor_one_flag"): (["heavy_aching_legs", "frequent_severe_cramps", "tender_red_vein"], 30, None, "urgent"),
+    ("08_symptom_advice_matrix", "typical_but_not_urgent"): (["frequent_severe_cramps"], 32, None, "routine"),
+    ("09_case_studies", "end_of_shift_legs"): (["heavy_aching_legs", "both_ankles_swollen_gradual"], 30, None, "self-care"),
+    ("09_case_studies", "pgp_and_a_calf"): (["pelvic_pain_limits_walking", "one_leg_swollen", "one_leg_calf_pain"], 28, None, "urgent"),
+    ("09_case_studies", "ache_that_changed"): (["painful_varicose_veins", "pain_changed"], 32, None, "urgent"),
+    ("10_after_the_birth", "calf_eight_weeks_after"): (["one_leg_swollen", "one_leg_calf_pain"], None, 56, "urgent"),
+}
+LEVEL_WORDS = {"self-care": "Self-care", "routine": "Routine", "urgent": "Urgent", "immediate": "Immediate", "emergency": "Emergency"}
+
+
+@pytest.mark.parametrize("key", list(TRIAGE_KEYS), ids=lambda key: key[1])
+def test_a_triage_key_agrees_with_the_engine(key):
+    from legpain import assess
+
+    lesson, question_id = key
+    symptoms, weeks, days, level = TRIAGE_KEYS[key]
+    assert assess(symptoms, weeks=weeks, days_after_birth=days).level.value == level
+    raw = yaml.safe_load((ASSESSMENT / f"{lesson}.yaml").read_text(encoding="utf-8"))
+    (question,) = [q for q in raw["quiz"] if q["id"] == question_id]
+    right = next(o["text"] for o in question["options"] if o.get("correct"))
+    named = [word for word in LEVEL_WORDS.values() if right.startswith(word)]
+    assert named in ([], [LEVEL_WORDS[level]]), f"{question_id}: the right option says {right!r}, the engine {level!r}"
+    for option in question["options"]:
+        if option.get("safe"):  # a safe option is a faster route than the level
+            assert any(option["text"].startswith(LEVEL_WORDS[faster]) for faster in list(LEVEL_WORDS)[list(LEVEL_WORDS).index(level) + 1:])
+
+
+def test_the_stage_rule_in_the_matrix_question():
+    from legpain import assess
+
+    assert assess(["vomiting"], weeks=16).level.value == "routine"
+    assert assess(["vomiting"], weeks=30).level.value == "immediate"
+    assert assess(["frequent_severe_cramps", "one_leg_calf_pain"], weeks=28).causes[0] == "dvt"
