@@ -71,6 +71,14 @@ browser-deps:
 test-browser: $(TEST_STAMP) $(VOILA_TEMPLATE) browser-deps
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
+# --- every combination of red flags -------------------------------------------
+# make test checks the advice and ranking of every combination of up to 7 red flags at every stage
+# class, and a sample of larger ones. This checks all 2^23 combinations at every stage class
+# (about 33 million assessments: half an hour or more on two cores).
+.PHONY: exhaustive
+exhaustive: $(TEST_STAMP)
+	LEGPAIN_EXHAUSTIVE=1 $(BIN)/python -m pytest tests/test_safety.py -p no:cacheprovider -k red_flag_combinations
+
 # --- benchmarks --------------------------------------------------------------
 bench: $(TEST_STAMP) $(VOILA_TEMPLATE)
 	$(BIN)/python bench/bench.py
