@@ -121,10 +121,13 @@ def check_triage(case_id: Any, level: Any, cause_id: Any = None, cases: Optional
 
 
 TRIES = 2  # wrong levels allowed before the feedback names the right one (as in the self-checks)
+# A first wrong level: which way to look, never the answer (interface words; the clinical feedback is data).
+AGAIN = "choose another level and press Check my triage."
 FIRST_TRY_HINTS = {
-    "too_low": "Not yet: {chosen} is less urgent than this story needs. Read it again for red flags, then choose another level and press Check my triage.",
-    "safe_higher": "Safe, but not the best route: {chosen} is more urgent than this story needs. Read it again, then choose another level and press Check my triage.",
-    "too_high": "Higher than needed: {chosen} is more urgent than this story needs. Read it again and ask whether anything in it is a red flag, then choose another level and press Check my triage.",
+    "too_low": "Not yet: {chosen} is less urgent than this story needs. Read it again for red flags, then " + AGAIN,
+    "safe_higher": "Safe, but not the best route: {chosen} is more urgent than this story needs. Read it again, then " + AGAIN,
+    "too_high": ("Higher than needed: {chosen} is more urgent than this story needs. Read it again and ask whether "
+                 "anything in it is a red flag, then " + AGAIN),
 }
 
 
