@@ -207,3 +207,32 @@ def test_the_cohort_name_is_escaped(data_copy):
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
     html = left_calculator_html(False, "0", False, load_course(data_copy)).html
     assert "<i>OPTIMEV</i>" not in html and "&lt;i&gt;OPTIMEV&lt;/i&gt; cohort" in html
+
+
+# ------------------------------------------------------------------ second clinical review
+
+
+def _lesson_prose() -> str:
+    import json
+
+    notebook = json.loads((DATA.parent / "notebooks" / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+
+
+def test_the_lesson_says_the_rcog_counts_gross_varicose_veins_only():
+    # Second review I9: RCOG 37a counts gross varicose veins, not every varicose vein.
+    prose = " ".join(_lesson_prose().split())
+    assert "varicose veins raise the risk" not in prose
+    assert "counts only *gross* varicose veins" in prose
+
+
+def test_the_lesson_teaches_the_pe_work_up_and_no_routine_thrombophilia_screen():
+    prose = " ".join(_lesson_prose().split())
+    for words in ("V/Q scan", "CT pulmonary angiogram", "treatment-dose LMWH", "thrombophilia screen", "[S489]"):
+        assert words in prose, words
+
+
+def test_the_mbrrace_figures_are_the_2021_23_report():
+    prose = " ".join(_lesson_prose().split())
+    assert "nearly three times" not in prose and "2020 to 2022" not in prose
+    assert "more than twice as likely" in prose and "2021 to 2023" in prose
