@@ -316,3 +316,17 @@ def test_before_run_all_each_panel_shows_its_instruction_and_a_still_picture():
     revise = words_of(widget_bundle(panels.revise_panel(), "Run the notebook to use it.")["text/html"])
     assert "Run the notebook to use it." in revise and "Nothing to revise yet" in revise  # a first visit: no questions
     assert "Chart: Your self-checks, lesson by lesson" in html_text(widget_bundle(panels.progress_panel(), "x")["text/html"])
+
+
+def test_words_from_the_data_are_escaped_in_every_panel():
+    from datetime import date
+
+    from legpain.progress.summary import LessonProgress
+    from legpain.templating import render
+
+    bad = "<script>alert(1)</script>"
+    rows = [LessonProgress("00_start_here", bad, 5, 1, 1, 0, 0, date(2026, 1, 2))]
+    html = render("progress_table.html", rows=rows) + render("figure_summary.html", summary=progress_summary(rows))
+    html += render("progress_revise_prompt.html", lesson=bad, prompt=bad)
+    html += panels.download_html(bad, file_name='x" onclick="alert(1)')
+    assert "<script>" not in html and 'onclick="' not in html and "&lt;script&gt;" in html
