@@ -64,9 +64,17 @@ def _general(fragment: str) -> tuple[str, list[str]]:
     return " ".join(" ".join(root.itertext()).split()), [a.get("href") for a in root.xpath("//a")]
 
 
+MOODLE_ROOT = ("$course$", "top", "Leg pain in pregnancy")
+
+
 def moodle_category_name(path: str) -> str:
-    """The last name in a Moodle category path, where "/" separates names and "//" is a slash in a name."""
-    return re.split(r"(?<!/)/(?!/)", path)[-1].replace("//", "/")
+    """The names of a Moodle category path below the course's own category, joined by " > ".
+
+    Moodle separates names with "/" and reads "//" as a slash inside a name.
+    """
+    names = [name.replace("//", "/") for name in re.split(r"(?<!/)/(?!/)", path)]
+    assert tuple(names[:3]) == MOODLE_ROOT, path
+    return " > ".join(names[3:])
 
 
 def _xml(data: bytes) -> etree._Element:

@@ -22,6 +22,8 @@ from ..content.models import Source
 from ..content.reader import _read_yaml, _validate
 
 ASSESSMENT_FOLDER = "assessment"
+SELF_CHECKS = "Self-checks"  # the sets' names on a platform
+ASSESSMENT = "Assessment"
 OWN_SOURCE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 TOP_LEVEL_KEYS = ("lesson", "title", "sources", "quiz")
 
@@ -53,6 +55,11 @@ class Section:
     key: str  # a stable id: "self-check.01_pelvic_girdle_pain", "assessment.01_...", "bank.<file stem>"
     title: str
     questions: tuple["ExportQuestion", ...]
+    category: tuple[str, ...] = ()  # where Moodle files it, under the course's category; default: (title,)
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        return self.category or (self.title,)
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,8 @@ def self_check_sections(lesson_ids: Iterable[str], course: Optional[Course] = No
     sections = []
     for lesson_id in lesson_ids:
         questions = tuple(_export_question(f"legpain.{lesson_id}.{q.id}", q, course.sources) for q in load_quiz(lesson_id, course))
-        sections.append(Section(f"self-check.{lesson_id}", _section_title(lesson_id, course), questions))
+        title = _section_title(lesson_id, course)
+        sections.append(Section(f"self-check.{lesson_id}", title, questions, (SELF_CHECKS, title)))
     return sections
 
 
@@ -142,7 +150,8 @@ def assessment_sections(lesson_ids: Iterable[str], course: Optional[Course] = No
             raise DataError(name, None, "lesson", f"the lesson id in the file's name, '{path.stem}'", lesson_id)
         assert lesson_id is not None
         exported = tuple(_export_question(f"legpain.assessment.{lesson_id}.{q.id}", q, course.sources) for q in read.questions)
-        by_lesson[lesson_id] = Section(f"assessment.{lesson_id}", "Assessment: " + _section_title(lesson_id, course), exported)
+        title = _section_title(lesson_id, course)
+        by_lesson[lesson_id] = Section(f"assessment.{lesson_id}", f"{ASSESSMENT}: {title}", exported, (ASSESSMENT, title))
     return [by_lesson[i] for i in wanted if i in by_lesson]
 
 

@@ -24,7 +24,7 @@ Options are listed in the course's order; let the platform shuffle them.
 Moodle (4.x)   *-moodle.xml
   Course > More > Question bank > Import > "Moodle XML format" > choose the file > Import.
   (Menus differ a little between Moodle versions.)
-  One category a lesson (under "Leg pain in pregnancy"). Keeps per-option feedback, general
+  One category a lesson, under "Leg pain in pregnancy > Self-checks" (or "> Assessment"). Keeps per-option feedback, general
   feedback with links, the question ID number, and "Shuffle the choices?" = Yes.
   Moodle adds questions on every import: delete the old category before importing a newer file.
 

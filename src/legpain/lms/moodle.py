@@ -25,7 +25,7 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str = "html") -> ET.Ele
 
 def category_path(section: Section) -> str:
     # Moodle separates categories with "/", and reads "//" as a slash inside a name.
-    return f"{ROOT_CATEGORY}/{section.title.replace('/', '//')}"
+    return "/".join([ROOT_CATEGORY, *(name.replace("/", "//") for name in section.category_names)])
 
 
 def moodle_xml(sections: Sequence[Section]) -> bytes:
