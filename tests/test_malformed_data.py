@@ -144,6 +144,24 @@ CASES = [
     ("cause with an unknown stage", "causes.csv",
      lambda d: replace(d / "causes.csv", ",S487;S488,after_birth", ",S487;S488,labour"),
      "data/causes.csv", 17, "stages.0", "'pregnancy' or 'after_birth'"),
+    ("duplicate matrix row", "matrix.csv",
+     lambda d: append(d / "matrix.csv", "saddle_numbness,cauda_equina,2,\"The same pair a second time.\",S37"),
+     "data/matrix.csv", 59, "cause_id", "one row per symptom and cause"),
+    ("cause with no matrix row", "causes.csv",
+     lambda d: append(d / "causes.csv", "lonely,A cause no symptom points to,Lonely,everyday,01_pelvic_girdle_pain,A cause with no row in the matrix.,,S1,"),
+     "data/causes.csv", 20, "id", "matrix.csv"),
+    ("route advice at the wrong level", "advice.csv",
+     lambda d: replace(d / "advice.csv", "route_routine,,routine,route", "route_routine,,self-care,route"),
+     "data/advice.csv", None, "id", "route_routine"),
+    ("no advice for an empty selection", "advice.csv",
+     lambda d: replace(d / "advice.csv", "nothing_selected,", "nothing_ticked,"),
+     "data/advice.csv", None, "id", "nothing_selected"),
+    ("rule naming an unknown cause", "rules.csv",
+     lambda d: replace(d / "rules.csv", ",immediate,peripartum_cardiomyopathy,route_immediate", ",immediate,peripartum_cardio,route_immediate"),
+     "data/rules.csv", 3, "cause_id", "causes.csv"),
+    ("duplicate glossary term", "glossary.csv",
+     lambda d: append(d / "glossary.csv", "Cauda equina syndrome,,A second definition of the same term.,S37"),
+     "data/glossary.csv", 28, "term", "unique"),
     ("levels out of order", "levels.csv",
      lambda d: replace(d / "levels.csv", "immediate,", "immediately,"),
      "data/levels.csv", 4, "id", "'self-care'"),
@@ -192,3 +210,26 @@ def test_glossary_with_broken_source_is_rejected(data_copy):
     with pytest.raises(DataError) as caught:
         load_course(data_copy)
     assert (caught.value.file, caught.value.row, caught.value.column) == ("data/glossary.csv", 10, "source_ids")
+
+
+def test_every_row_model_refuses_unknown_columns():
+    """A misspelt column is an error, not a silently ignored cell: every row model forbids extras."""
+    import inspect
+
+    from legpain.content import models
+    from legpain.content.fields import _Row
+
+    row_models = [m for _, m in inspect.getmembers(models, inspect.isclass) if issubclass(m, _Row) and m is not _Row]
+    assert len(row_models) >= 10
+    for model in row_models:
+        assert model.model_config.get("extra") == "forbid", model.__name__
+
+
+def test_a_misspelt_column_is_named(data_copy):
+    replace(data_copy / "regions.csv", "id,label,order", "id,label,order,colour")
+    text = (data_copy / "regions.csv").read_text(encoding="utf-8").splitlines()
+    (data_copy / "regions.csv").write_text("\n".join([text[0]] + [line + ",red" for line in text[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_course(data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("data/regions.csv", 1, "colour")
+    assert "no such column" in str(caught.value)

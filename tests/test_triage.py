@@ -335,3 +335,28 @@ def test_the_banner_at_now_names_no_place_that_a_route_could_contradict(course):
         action = course.levels[level].action
         for destination in course.destinations.values():
             assert not any(phrase in action for phrase in destination.phrases), (level, destination.id)
+
+
+def test_a_safety_net_shows_only_when_it_names_a_faster_route_than_the_level():
+    # cramp_not_a_cramp is an 'urgent' safety-net: shown beside routine cramps, not beside an urgent calf.
+    routine = assess(["frequent_severe_cramps"])
+    assert routine.level is Level.ROUTINE and "cramp_not_a_cramp" in [a.id for a in routine.advice]
+    urgent = assess(["frequent_severe_cramps", "one_leg_calf_pain"])
+    assert urgent.level is Level.URGENT
+    assert "cramp_not_a_cramp" not in [a.id for a in urgent.advice]
+    # dvt_pe_signs (999) stays beside the urgent calf, and goes when the level is already 999.
+    assert "dvt_pe_signs" in [a.id for a in urgent.advice]
+    emergency = assess(["one_leg_calf_pain", "breathless_chest_pain"])
+    assert "dvt_pe_signs" not in [a.id for a in emergency.advice]
+
+
+def test_a_rule_puts_its_cause_first_even_when_another_cause_scores_more():
+    # Breathless lying flat with everyday ankle swelling: the rule names heart failure, which leads
+    # although swelling (oedema) has the larger summed weight.
+    result = assess(["breathless_lying_flat", "both_ankles_swollen_gradual", "heavy_aching_legs"])
+    assert result.scores["oedema"] > result.scores["peripartum_cardiomyopathy"]
+    assert result.causes[0] == "peripartum_cardiomyopathy"
+    # With a leg clot sign, the clot-in-the-lungs rule leads over heart failure and DVT.
+    with_clot = assess(["breathless_lying_flat", "both_ankles_swollen_gradual", "one_leg_swollen"])
+    assert with_clot.causes[0] == "pulmonary_embolism"
+    assert with_clot.scores["pulmonary_embolism"] < with_clot.scores["dvt"]
