@@ -118,3 +118,16 @@ def test_the_import_notes_name_every_file_make_lms_writes():
     for pair in formats:
         suffix = pair.split(":", 1)[1]
         assert f"*-{suffix}" in done.stdout, suffix
+
+
+def test_assessment_without_the_bank_says_where_it_is(tmp_path, data_copy):
+    """An installed course has no data/assessment/: asking for it is an error, not a silent omission."""
+    import os
+    import shutil
+
+    shutil.rmtree(data_copy / "assessment")
+    out = tmp_path / "q.xml"
+    done = subprocess.run([sys.executable, "-m", "legpain", "export-quiz", "--format", "moodle", "--assessment", "-o", str(out)],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "LEGPAIN_DATA": str(data_copy)})
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "data/assessment/" in done.stderr
+    assert not out.exists()

@@ -142,7 +142,12 @@ def assessment_sections(lesson_ids: Iterable[str], course: Optional[Course] = No
     course = course or load_course()
     wanted = list(lesson_ids)
     by_lesson: dict[str, Section] = {}
-    for path in assessment_files(course):
+    files = assessment_files(course)
+    if not files:
+        # The bank is held out of the installed package (and so of the browser version).
+        raise ValueError(f"no assessment bank in {course.data_dir / ASSESSMENT_FOLDER}: it is kept only in the course's "
+                         "repository (data/assessment/); run the command there")
+    for path in files:
         name = f"data/{ASSESSMENT_FOLDER}/{path.name}"
         read = read_question_file(path, name, course, lesson_required=True)
         lesson_id = read.lesson
