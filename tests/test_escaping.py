@@ -39,6 +39,8 @@ def hostile(data_copy):
     _edit_csv(data_copy / "glossary.csv", "term", "Oedema", "definition", f"Swelling {SCRIPT}")
     _edit_csv(data_copy / "sources.csv", "id", "S54", "citation", f"RCOG {IMG}")
     _edit_csv(data_copy / "lessons.csv", "id", "06_clots_and_inflamed_veins", "title", f"Clots {SCRIPT}")
+    _edit_csv(data_copy / "levels.csv", "id", "urgent", "action", f"get seen today {SCRIPT}")
+    _edit_csv(data_copy / "advice.csv", "id", "dvt_same_day", "text", f"A scan the same day {IMG}")
     return load_course(data_copy)
 
 
@@ -51,6 +53,9 @@ def test_assessment_escapes_labels_names_and_citations(hostile):
     html = assessment_html(assess(["one_leg_swollen"], course=hostile), hostile)
     _assert_escaped(html)
     assert "&lt;script&gt;" in html and "&lt;img" in html
+    # The banner's words (data/levels.csv) and the advice text (data/advice.csv) are escaped too.
+    assert "get seen today &lt;script&gt;" in html
+    assert "A scan the same day &lt;img" in html
 
 
 def test_explorer_matrix_cell_checker_and_body_map_escape(hostile):
