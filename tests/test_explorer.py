@@ -209,7 +209,9 @@ def test_red_flag_rows_are_marked_without_colour(course):
         symptom = course.symptoms[symptom_id]
         if symptom.red_flag:
             words = label.replace("\u00a0", " ")
-            assert label.startswith("<b>⚠ ") and f"({symptom.level.label})" in words
+            # the step's name in words: "(Urgent)", "(Immediate)", "(Emergency)"
+            step = {"self-care": "Self-care", "routine": "Routine review", "urgent": "Urgent", "immediate": "Immediate", "emergency": "Emergency"}[symptom.level.value]
+            assert label.startswith("<b>⚠ ") and f"({step})" in words
             assert all(line.startswith("<b>") for line in label.split("<br>"))
         else:
             assert "⚠" not in label and "<b>" not in label
@@ -460,7 +462,8 @@ def test_matrix_filter_updates_the_same_figure(explorer):
     fig = c["matrix"]
     sent = _sent_to_browser(fig)
     c["region"].value = region
-    assert c["matrix"] is fig and len(fig.data) == 1
+    assert c["matrix"] is fig and [t.type for t in fig.data] == ["heatmap", "scatter"]
+    assert list(fig.layout.xaxis2.ticktext) == list(fig.layout.xaxis.ticktext)  # the cause names below the matrix too
     assert {"z", "y", "text"} <= set(sent[-1]["style_data"]) and "yaxis.ticktext" in sent[-1]["layout_data"]
     assert len(fig.data[0].z) == len(course.symptoms_in_region(region))
     assert len(fig.layout.yaxis.ticktext) == len(fig.data[0].z)

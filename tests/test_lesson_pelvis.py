@@ -220,13 +220,17 @@ def test_data_text_is_escaped(data_copy):
 def test_figure_draws_reported_values_and_marks_the_missing_one(course):
     tests = load_tests(course)
     fig = accuracy_figure(tests)
-    sens, spec = fig.data
+    sens, spec = [t for t in fig.data if t.mode == "markers+text"]
     assert "Sensitivity" in sens.name and "Specificity" in spec.name
     assert sens.marker.symbol != spec.marker.symbol, "the two measures must differ by more than colour"
-    sens_x = {round(x) for x in sens.x if x is not None}
-    assert sens_x == {88, 54, 68, 69, 81}
-    spec_x = {round(x) for x in spec.x if x is not None}
-    assert spec_x == {89, 88, 80, 90}
+    # Every reported value has a marker with its label (a range at its high end, labelled low-high),
+    # as the lesson file gives them: P4 88/89, ASLR 54/88, P4 + ASLR 68/none, P4 in pregnancy 69-81/80-90.
+    assert sorted(zip((round(x) for x in sens.x), sens.text)) == [(54, "54%"), (68, "68%"), (81, "69-81%"), (88, "88%")]
+    assert sorted(zip((round(x) for x in spec.x), spec.text)) == [(88, "88%"), (89, "89%"), (90, "80-90%")]
+    # The two reported ranges are drawn as lines from low to high, and the axis title says so.
+    ranges = sorted([round(x) for x in t.x if x is not None] for t in fig.data if t.mode == "lines")
+    assert ranges == [[69, 81], [80, 90]]
+    assert "range" in fig.layout.xaxis.title.text
     notes = [a.text for a in fig.layout.annotations]
     assert notes == ["specificity not reported"]
     assert list(fig.layout.yaxis.ticktext) == ["P4, pregnancy", "P4 + ASLR", "ASLR", "P4 / thigh thrust"]
@@ -334,3 +338,14 @@ def test_a_number_of_women_out_of_range_gets_a_message_not_a_silent_change():
     with_pgp.value = 150
     assert with_pgp.value == 150  # kept as typed, not clamped to 99
     assert "legpain-message-error" in out.value and "150" in out.value and "1 to 99" in out.value
+
+
+def test_single_values_draw_no_range_line_and_promise_none(data_copy):
+    def change(raw):
+        raw["tests"] = [t for t in raw["tests"] if all(t.get(m) is None or t[m]["low"] == t[m]["high"] for m in ("sensitivity", "specificity"))]
+
+    fig = accuracy_figure(load_tests(edit_lesson(data_copy, LESSON, change)))
+    assert [t for t in fig.data if t.mode == "lines"] == []
+    assert "range" not in fig.layout.xaxis.title.text
+    labelled = [t for t in fig.data if t.mode == "markers+text"]
+    assert all(len(t.text) == len(t.x) and all(t.text) for t in labelled), "every value has its label"

@@ -30,6 +30,21 @@ PRESENTATION_CSS = f"""
   border: 3px solid #000000 !important; background: #FFFFFF !important;
 }}
 .legpain-widget input[type=checkbox], .legpain-widget input[type=radio] {{ width: 26px; height: 26px; }}
+/* Larger type needs taller rows: labels, menus and buttons grow with their words, never cut them short. */
+.legpain-widget .widget-inline-hbox, .legpain-widget .widget-label, .legpain-widget .widget-label-basic,
+.legpain-widget .widget-dropdown, .legpain-widget .widget-text, .legpain-widget .widget-hbox {{
+  height: auto !important; line-height: 1.35 !important; overflow: visible !important;
+}}
+.legpain-widget .widget-label, .legpain-widget .widget-label-basic {{ white-space: normal !important; text-overflow: clip !important; }}
+.legpain-widget .widget-inline-hbox {{ flex-wrap: wrap; row-gap: 0.2em; }}
+.legpain-widget .widget-inline-hbox > input, .legpain-widget .widget-inline-hbox > select {{ flex: 1 1 8em; min-width: 8em; }}
+.legpain-widget select, .legpain-widget input[type=text], .legpain-widget input[type=number] {{
+  height: auto !important; min-height: 1.9em; padding: 0.15em 0.3em !important;
+}}
+.legpain-widget button {{
+  height: auto !important; min-height: 44px; width: auto !important; max-width: 100%;
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; padding: 0.2em 0.8em !important;
+}}
 .legpain-figure-summary {{ font-size: {PROSE_PX}px !important; }}
 """
 
@@ -53,7 +68,8 @@ def presentation_switch() -> Any:
         description="Presentation mode",
         tooltip="Large type, shorter lines and high contrast, for a projector",
         icon="",
-        layout=widgets.Layout(width="auto", min_width="220px", height="44px"),
+        # No set width or height: the label is never cut short, whatever the type size.
+        layout=widgets.Layout(width="auto", height="auto", min_height="44px"),
     )
     style = widgets.HTML(value="", layout=widgets.Layout(display="none"))
     status = widgets.HTML(value="")

@@ -14,7 +14,7 @@ from ..palette import LEVEL_STYLE
 from ..render import _sources, level_banner_html
 from ..templating import markup, render
 from .state import (
-    COLUMN_LABEL_WIDTH, LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
+    COLUMN_LABEL_PX, LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
     Result, _message, _panel,
 )
 
@@ -64,7 +64,8 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
         symptom = course.symptoms[symptom_id]
         if symptom.red_flag:
             # bold, a warning sign and the level in words: red flags never rely on colour
-            flag = f"({symptom.level.label})".replace(" ", "\u00a0")  # the level in words, kept on one line
+            # the step's name in words ("Urgent"), short enough to leave the symptom its two lines
+            flag = f"({symptom.level.label.split(':')[0]})".replace(" ", "\u00a0")
             lines = _two_lines(f"⚠ {symptom.label}", flag)
             y_labels.append("<br>".join(f"<b>{escape(line)}</b>" for line in lines))
         else:
@@ -72,14 +73,11 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
             y_labels.append("<br>".join(escape(line) for line in lines))
         most_lines = max(most_lines, len(lines))
     x_labels = []
-    for number, cause_id in enumerate(columns):
-        lines = textwrap.wrap(course.causes[cause_id].short_name, COLUMN_LABEL_WIDTH, break_long_words=False) or [course.causes[cause_id].short_name]
-        lines = [escape(line) for line in lines] + [" "] * (2 - len(lines))  # two lines each
-        if cause_id == state.sort_cause:
-            lines = [f"▼ <b>{line}</b>" if i == 0 else f"<b>{line}</b>" for i, line in enumerate(lines)]
-        # Every other name sits two lines higher, so each name has two columns' width and
-        # the names stay horizontal without touching their neighbours.
-        x_labels.append("<br>".join(lines + ([" ", " "] if number % 2 else [])))
+    for cause_id in columns:
+        name = escape(course.causes[cause_id].short_name)
+        # One line each, upright: the column is one line of text wide, whatever the number of causes.
+        x_labels.append(f"▼ <b>{name}</b>" if cause_id == state.sort_cause else name)
+    longest = max((len(course.causes[c].short_name) + 2 for c in columns), default=0)
     z, text, hover = [], [], []
     for symptom_id in rows:
         line, words, tips = [], [], []
@@ -120,7 +118,7 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
         z=tuple(z),
         text=tuple(text),
         hover=tuple(hover),
-        height=max(MIN_MATRIX_HEIGHT, 190 + (LINE_HEIGHT * most_lines + 6) * len(rows)),
+        height=max(MIN_MATRIX_HEIGHT, 120 + 2 * COLUMN_LABEL_PX * longest + (LINE_HEIGHT * most_lines + 8) * len(rows)),
         summary=summary,
         message=message,
         highlight=highlight,

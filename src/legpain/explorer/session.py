@@ -105,7 +105,7 @@ class ExplorerSession:
     def matrix_part(self) -> Any:
         import ipywidgets as widgets
 
-        from ..figures.matrix import apply_matrix_view, matrix_figure
+        from ..figures.matrix import apply_matrix_view, matrix_figure, min_matrix_width
         from ..widgets import output_area
 
         course = self.course
@@ -185,13 +185,22 @@ class ExplorerSession:
                 self.apply(display)
 
         fig.data[0].on_click(on_click)
-        fig_box = widgets.Box([fig], layout=widgets.Layout(width="100%"))
+        # The matrix takes the width left beside the chosen cell's explanation; where the panel is
+        # too narrow for both, the explanation wraps below. The matrix never gets narrower than its
+        # names and a readable column per cause.
+        fig_box = widgets.VBox([fig], layout=widgets.Layout(flex="1 1 0%", min_width=f"{min_matrix_width(view)}px", overflow="visible"))
+        fig_box.add_class("legpain-matrix-box")
         self._attach("matrix", apply)
         self.controls.update(region=region, level=level, sort=sort, symptom=symptom, cause=cause, matrix=fig,
                              matrix_box=fig_box, matrix_status=status, cell=detail)
         filters = widgets.VBox([region, level, sort])
         picks = widgets.VBox([widgets.HTML("<p><strong>Choose a cell with the keyboard:</strong></p>"), symptom, cause])
-        return self._frame("The symptom-to-advice matrix", [filters, status, fig_box, picks, detail])
+        picks.add_class("legpain-matrix-keys")
+        beside = widgets.VBox([picks, detail], layout=widgets.Layout(flex="1 1 320px", min_width="300px", max_width="560px", overflow="visible"))
+        beside.add_class("legpain-beside")
+        row = widgets.HBox([fig_box, beside], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", width="100%",
+                                                                    overflow="visible", grid_gap="0.8em"))
+        return self._frame("The symptom-to-advice matrix", [filters, status, row])
 
     # -- the checker
     def checker_part(self) -> Any:

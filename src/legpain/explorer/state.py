@@ -13,10 +13,10 @@ from typing import Optional
 from ..data import Course
 from ..templating import markup, render
 
-LINE_HEIGHT = 20  # pixels per line of a row label at 16px type
+LINE_HEIGHT = 25  # pixels per line of a row label at 20px type
 MIN_MATRIX_HEIGHT = 420
-LABEL_WIDTH = 31  # characters per line of a row label (fits the matrix label margin at 16px)
-COLUMN_LABEL_WIDTH = 10  # characters per line of a column label (each has two columns' width)
+LABEL_WIDTH = 25  # characters per line of a row label at 20px type (about 260px)
+COLUMN_LABEL_PX = 11  # pixels per character of an upright cause name at 20px type, for the margins above and below
 SERIOUSNESS_PATTERN = {"everyday": "", "needs-review": "/", "dangerous": "x"}
 
 
@@ -126,7 +126,7 @@ def short_name(name: str) -> str:
     return cut or name
 
 
-def _wrap(text: str, width: int = LABEL_WIDTH) -> str:
+def _wrap(text: str, width: int = 24) -> str:
     """Escape and wrap a plain label onto short lines for a plotly axis."""
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width) or [text])
 

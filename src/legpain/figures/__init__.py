@@ -16,7 +16,7 @@ from ..html_output import show_html
 from ..palette import OKABE_ITO
 from ..templating import render
 
-FONT_SIZE = 16
+FONT_SIZE = 20  # the smallest text in any figure: readable from the back row of a 1280 x 720 projector
 COLORWAY = [
     OKABE_ITO["blue"],
     OKABE_ITO["vermillion"],
@@ -32,7 +32,8 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 def base_layout(title: str, height: int = 420, **extra: Any) -> dict[str, Any]:
     """A plain, high-contrast layout with large type and a colour-blind-safe colourway."""
     layout: dict[str, Any] = {
-        "title": {"text": title, "font": {"size": FONT_SIZE + 4}},
+        # At the very top, so that whatever sits above the plot (a legend, notes) is never under it.
+        "title": {"text": title, "font": {"size": FONT_SIZE + 4}, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 10}},
         "font": {"size": FONT_SIZE, "color": "#000000", "family": "Arial, Helvetica, sans-serif"},
         "colorway": COLORWAY,
         "paper_bgcolor": "#FFFFFF",
@@ -50,6 +51,23 @@ def new_figure(title: str, height: int = 420, **layout: Any) -> go.Figure:
     fig = go.Figure(layout=base_layout(title, height, **layout))
     fig.update_xaxes(showline=True, linecolor="#000000", gridcolor="#DDDDDD", zeroline=False)
     fig.update_yaxes(showline=True, linecolor="#000000", gridcolor="#DDDDDD", zeroline=False)
+    return fig
+
+
+def legend_below(fig: go.Figure, lines: int = 1, axis_title: bool = True) -> go.Figure:
+    """Put a horizontal legend at the very bottom of the figure, under the x axis and its title.
+
+    A legend placed in the plot's own coordinates (y=-0.2) lands on the axis title when the type
+    grows; anchored to the figure's bottom edge, with a margin measured in lines of text, it cannot.
+    ``lines`` is how many lines the legend may need at the narrowest width the course is shown at.
+    """
+    line = FONT_SIZE * 1.5
+    bottom = 2 * FONT_SIZE + (2 * FONT_SIZE if axis_title else 0) + lines * line + 16
+    fig.update_layout(
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+        margin={"b": round(bottom)},
+    )
+    fig.update_xaxes(automargin=False)
     return fig
 
 

@@ -42,14 +42,24 @@ SHAPES: dict[str, list[Polygon]] = {
     # Beyond the leg (chest, head, bladder and bowel): a separate box.
     "beyond_leg": [[(6.2, 13.6), (9.8, 13.6), (9.8, 10.8), (6.2, 10.8)]],
 }
+# Where each region's round marker sits. The regions drawn on the body have their marker left of the
+# drawing, its name left of the marker and a dotted line to the region, so that no outline ever
+# crosses a name; the two boxes beside the legs have their marker and name inside the box.
 LABEL_AT: dict[str, tuple[float, float]] = {
-    "pelvis": (3.2, 12.0),
-    "hip_thigh": (3.2, 8.5),
-    "knee_calf": (3.2, 5.1),
-    "ankle_foot": (3.2, 2.2),
+    "pelvis": (-0.2, 12.3),
+    "hip_thigh": (-0.2, 8.8),
+    "knee_calf": (-0.2, 5.4),
+    "ankle_foot": (-0.2, 2.5),
     "whole_leg": (8.0, 6.9),
     "beyond_leg": (8.0, 12.2),
 }
+POINT_TO: dict[str, tuple[float, float]] = {  # the part of the drawing a side name's dotted line points to
+    "pelvis": (1.6, 11.75),
+    "hip_thigh": (2.0, 8.25),
+    "knee_calf": (2.2, 4.85),
+    "ankle_foot": (2.2, 1.95),
+}
+SIDE_NAMES = tuple(POINT_TO)
 FILL = "#EEEEEE"
 CHOSEN_FILL = OKABE_ITO["sky_blue"]
 
@@ -82,7 +92,7 @@ def body_map_figure(course: "Course", selected: Optional[str] = None) -> go.Figu
     layout.update(
         showlegend=False,
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
-        xaxis={"visible": False, "range": [0.3, 10.2], "fixedrange": True},
+        xaxis={"visible": False, "range": [-4.6, 10.2], "fixedrange": True},
         yaxis={"visible": False, "range": [min(lowest, 0.4) - 0.2, 14.0], "scaleanchor": "x", "fixedrange": True},
     )
     traces: list[dict] = []
@@ -102,6 +112,18 @@ def body_map_figure(course: "Course", selected: Optional[str] = None) -> go.Figu
          "mode": "lines", "line": {"color": "#000000", "width": 2, "dash": "dot"}, "hoverinfo": "skip"}
     )
     positions = [_label_at(r.id, i) for i, r in enumerate(regions)]
+    side = [r.id in SIDE_NAMES for r in regions]
+    leaders_x: list[Optional[float]] = []
+    leaders_y: list[Optional[float]] = []
+    for region, (x, y) in zip(regions, positions):
+        if region.id in POINT_TO:
+            to_x, to_y = POINT_TO[region.id]
+            leaders_x += [x + 0.3, to_x, None]
+            leaders_y += [y - 0.55, to_y, None]
+    traces.append(
+        {"type": "scatter", "meta": "name-leaders", "x": leaders_x, "y": leaders_y, "mode": "lines",
+         "line": {"color": "#000000", "width": 2, "dash": "dot"}, "hoverinfo": "skip"}
+    )
     traces.append(
         {
             "type": "scatter",
@@ -111,7 +133,7 @@ def body_map_figure(course: "Course", selected: Optional[str] = None) -> go.Figu
             "mode": "markers+text",
             "marker": {"size": 26, "color": "#FFFFFF", "line": {"color": "#000000", "width": 3}, "symbol": "circle"},
             "text": [_label(r.label, False) for r in regions],
-            "textposition": "top center",
+            "textposition": ["middle left" if on_side else "top center" for on_side in side],
             "textfont": {"size": FONT_SIZE, "color": "#000000"},
             "customdata": [r.id for r in regions],
             "hovertemplate": "%{text}<extra>click to choose</extra>",

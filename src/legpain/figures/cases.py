@@ -12,7 +12,7 @@ from ..content.lessons.cases import Case, StageMarker, load_cases, load_stage_ma
 from ..data import Course, load_course
 from ..palette import OKABE_ITO
 from ..triage import DAYS_AFTER_BIRTH, WEEKS
-from . import base_layout, show_figure
+from . import FONT_SIZE, base_layout, show_figure
 
 DASHES = ["dot", "dash", "dashdot", "longdash"]
 PANELS = ("In pregnancy", "After the birth")
@@ -44,7 +44,7 @@ def case_timeline_figure(cases: Optional[list[Case]] = None, markers: Optional[l
     ordered = sorted(cases, key=_stage_key)
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.55, 0.45], horizontal_spacing=0.04)
     fig.update_layout(**base_layout("The cases, in pregnancy and after the birth", height=260 + 36 * len(ordered),
-                                    margin={"l": 20, "r": 30, "t": 150, "b": 70}, showlegend=False))
+                                    margin={"l": 20, "r": 30, "t": 60 + 4 * FONT_SIZE * 6 // 5, "b": 70}, showlegend=False))
     for col, after_birth in ((1, False), (2, True)):
         group = [c for c in ordered if c.after_birth == after_birth]
         unit = "day" if after_birth else "week"
@@ -71,7 +71,7 @@ def case_timeline_figure(cases: Optional[list[Case]] = None, markers: Optional[l
         side = "right" if sum(m.after_birth == marker.after_birth for m in markers[:i]) % 2 == 0 else "left"
         fig.add_vline(x=marker.at, line={"color": "#000000", "width": 2, "dash": DASHES[i % len(DASHES)]}, row=1, col=col)
         fig.add_annotation(x=marker.at, y=1.0, xref=f"x{col if col > 1 else ''}", yref="paper", yanchor="bottom",
-                           xanchor=side, showarrow=False, align=side, font={"size": 13},
+                           xanchor=side, showarrow=False, align=side, font={"size": FONT_SIZE},
                            text=f"<b>{unit} {marker.at}</b><br>{_wrap(marker.short)}")
     # The days axis shows the first six weeks, or more when a case or a line is later.
     last_day = max([c.days_after_birth or 0 for c in cases] + [m.at for m in markers if m.after_birth] + [35])

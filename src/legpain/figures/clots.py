@@ -16,7 +16,7 @@ from ..content.lessons.clots import (  # noqa: F401  (re-exported)
     LESSON_ID, LegSide, RelativeRisk, load_leg_side, load_relative_risk,
 )
 from ..data import LeftRule, load_course
-from . import COLORWAY, new_figure, show_figure
+from . import COLORWAY, FONT_SIZE, new_figure, show_figure
 
 
 def _wrap(text: str, width: int = 24) -> str:
@@ -34,7 +34,7 @@ def relative_risk_figure(rows: Optional[list[RelativeRisk]] = None) -> tuple[go.
         marker={"color": COLORWAY[0], "line": {"color": "#000000", "width": 1}},
         text=[f"{r.relative_risk:g}×" for r in rows],
         textposition="outside",
-        textfont={"size": 18, "color": "#000000"},
+        textfont={"size": FONT_SIZE, "color": "#000000"},
         cliponaxis=False,
         hovertext=[f"{r.period}: about {r.relative_risk:g} times ({r.note})" for r in rows],
         hoverinfo="text",
@@ -62,7 +62,7 @@ def leg_side_figure(rows: Optional[list[LegSide]] = None) -> tuple[go.Figure, st
         marker={"color": [COLORWAY[i % len(COLORWAY)] for i in range(len(rows))][::-1], "line": {"color": "#000000", "width": 1}},
         text=[f"{r.women} of {total} ({round(100 * r.women / total)}%)" for r in rows][::-1],
         textposition="outside",
-        textfont={"size": 16, "color": "#000000"},
+        textfont={"size": FONT_SIZE, "color": "#000000"},
         cliponaxis=False,
         hoverinfo="text",
         hovertext=[f"{r.side}: {r.women} of {total}" for r in rows][::-1],
@@ -93,7 +93,7 @@ def left_score_figure(rule: Optional[LeftRule] = None) -> tuple[go.Figure, str]:
         marker={"color": COLORWAY[1], "line": {"color": "#000000", "width": 1}},
         text=[f"{b.women_with_dvt} of {b.women}<br>({b.observed_dvt_percent:g}%)" for b in bands],
         textposition="outside",
-        textfont={"size": 18, "color": "#000000"},
+        textfont={"size": FONT_SIZE, "color": "#000000"},
         cliponaxis=False,
         hovertext=[_wrap(b.text, 60) for b in bands],
         hoverinfo="text",

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from ..content.lessons.cramps import LESSON_ID, POOLED, EstimateLabel, Prevalence, load_prevalence  # noqa: F401  (re-exported)
 from ..palette import OKABE_ITO
-from . import new_figure, show_figure
+from . import FONT_SIZE, legend_below, new_figure, show_figure
 
 
 def _fmt(percent: float) -> str:
@@ -66,10 +66,10 @@ def prevalence_figure(rows: list[Prevalence], labels: dict[str, str]) -> go.Figu
             hovertemplate="%{x}: %{y}%<extra></extra>",
         )
     top = max(r.percent for r in rows)
-    fig.update_layout(uniformtext={"minsize": 16, "mode": "show"}, legend={"orientation": "h", "y": -0.2}, margin={"l": 70, "r": 30, "t": 70, "b": 100})
+    fig.update_layout(uniformtext={"minsize": FONT_SIZE, "mode": "show"}, margin={"l": 20, "r": 30, "t": 70})
     fig.update_xaxes(categoryorder="array", categoryarray=periods)
-    fig.update_yaxes(title_text="Women with RLS (%)", range=[0, top * 1.25], ticksuffix="%")
-    return fig
+    fig.update_yaxes(title_text="Women with RLS (%)", range=[0, top * 1.25], ticksuffix="%", automargin=True, title_standoff=12)
+    return legend_below(fig, lines=2, axis_title=False)
 
 
 def show_prevalence_figure() -> None:

@@ -52,6 +52,30 @@ function loadPlotlyModule(key, code) {
   return entry.loading;
 }
 
+// A figure whose layout sets no width takes the width of the space it is shown in, and follows it
+// when that changes (presentation mode, the file browser closed, a window resized). plotly's widget
+// draws before its element is on the page, when it has no width yet, so it falls back to 700 px;
+// plotly's "responsive" option then resizes a figure only when the window fires a resize event.
+function fitWidth(el) {
+  let last = 0;
+  let frame = 0;
+  const fit = () => {
+    const width = Math.round(el.getBoundingClientRect().width);
+    if (width > 0 && Math.abs(width - last) > 2) {
+      last = width;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
+    }
+  };
+  if (typeof ResizeObserver === "undefined") {
+    setTimeout(fit, 0);
+    return () => {};
+  }
+  const observer = new ResizeObserver(fit);
+  observer.observe(el);
+  return () => observer.disconnect();
+}
+
 export default () => {
   // This figure's plotly widget, once plotly's module is loaded and its model initialised.
   let plotlyWidget = null;
@@ -109,7 +133,12 @@ export default () => {
       }
       el.textContent = "";
       if (context.signal?.aborted) return undefined;
-      return widget.render?.({ ...context, el });
+      const cleanup = await widget.render?.({ ...context, el });
+      const stopFitting = fitWidth(el);
+      return () => {
+        stopFitting();
+        if (typeof cleanup === "function") cleanup();
+      };
     },
   };
 };

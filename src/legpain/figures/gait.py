@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from ..content.lessons.gait import Change, load_changes
 from ..data import Course
 from ..palette import OKABE_ITO
-from . import new_figure, show_figure
+from . import FONT_SIZE, legend_below, new_figure, show_figure
 
 DIRECTIONS = {
     "increase": {"x": 1, "arrow": "▲", "name": "Increases", "colour": OKABE_ITO["orange"]},
@@ -26,6 +26,10 @@ WRAP = 26
 
 def _wrap(text: str) -> str:
     return "<br>".join(textwrap.wrap(text, WRAP))
+
+
+def _bottom_margin(note_lines: int) -> int:
+    return int(2 * FONT_SIZE + (1 + note_lines) * FONT_SIZE * 1.5 + 16)
 
 
 def direction_figure(changes: list[Change]) -> go.Figure:
@@ -46,7 +50,7 @@ def direction_figure(changes: list[Change]) -> go.Figure:
                 text=[f"{style['arrow']} {c.label}" + ("" if c.consistent else " *") for _, c in chosen],
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont={"size": 15, "color": "#000000"},
+                textfont={"size": FONT_SIZE, "color": "#000000"},
                 marker={
                     "color": style["colour"],
                     "line": {"color": "#000000", "width": 1.5},
@@ -57,19 +61,19 @@ def direction_figure(changes: list[Change]) -> go.Figure:
         )
     fig.update_xaxes(range=[-1.2, 1.2], tickvals=[-1, 0, 1], ticktext=["◀ decreases", "no change", "increases ▶"], zeroline=True, zerolinecolor="#000000", zerolinewidth=2)
     fig.update_yaxes(categoryorder="array", categoryarray=ticks, automargin=True)
-    fig.update_layout(
-        barmode="overlay",
-        bargap=0.25,
-        uniformtext={"minsize": 14, "mode": "show"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
-        margin={"l": 20, "r": 20, "t": 70, "b": 110},
-    )
+    fig.update_layout(barmode="overlay", bargap=0.25, uniformtext={"minsize": FONT_SIZE, "mode": "show"}, margin={"l": 20, "r": 20, "t": 70})
     if any(not c.consistent for c in changes):
+        # The note sits under the tick labels, on two lines, and the legend under the note.
+        fig.update_layout(height=fig.layout.height + 3 * FONT_SIZE)
+        plot_height = fig.layout.height - 70 - _bottom_margin(note_lines=2)
         fig.add_annotation(
-            x=0, y=-0.2, xref="paper", yref="paper", xanchor="left", yanchor="top", showarrow=False, align="left",
-            text="* hatched: not found in every study. Bar length shows direction only; the sources give no sizes.",
-            font={"size": 14, "color": "#000000"},
+            x=0, y=-2.2 * FONT_SIZE / plot_height, xref="paper", yref="paper", xanchor="left", yanchor="top", showarrow=False, align="left",
+            text="* hatched: not found in every study.<br>Bar length shows direction only; the sources give no sizes.",
+            font={"size": FONT_SIZE, "color": "#000000"},
         )
+        legend_below(fig, lines=1 + 2, axis_title=False)
+    else:
+        legend_below(fig, lines=1, axis_title=False)
     return fig
 
 

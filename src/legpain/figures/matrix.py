@@ -42,6 +42,8 @@ def _layout_props(view: "MatrixView") -> dict[str, Any]:
         "yaxis.ticktext": list(view.y_labels),
         "xaxis.ticktext": list(view.x_labels),
         "xaxis.tickvals": list(range(len(view.columns))),
+        "xaxis2.ticktext": list(view.x_labels),
+        "xaxis2.tickvals": list(range(len(view.columns))),
     }
 
 
@@ -59,28 +61,35 @@ def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
     ]
 
 
-# Sized to fit JupyterLab's output area beside the file browser (about 960px), so the
-# panel never needs a sideways scroll bar.
-ROW_LABEL_MARGIN = 270  # pixels for the symptom labels (two lines at most)
-CELL_WIDTH = 37  # pixels per cause column
-MATRIX_LABEL_SIZE = 16  # pixels: row names (two lines at most, measured for this size)
-COLUMN_LABEL_SIZE = 13  # pixels: cause names, two columns' width each
+# Every name round the matrix is at the course's figure size (20px): readable from the back row.
+# The matrix takes the width of its panel (figure_widget.js fits it); the cause names stand upright,
+# one line each, above the matrix and again below it, so that a long matrix never leaves a row
+# without its column names in reach.
+MATRIX_LABEL_SIZE = FONT_SIZE  # pixels: row names (two lines at most)
+COLUMN_LABEL_SIZE = FONT_SIZE  # pixels: cause names, upright, above and below the matrix
+MIN_CELL_WIDTH = 27  # pixels per cause column: a 20px number, and an upright 20px name, fit in it
+
+
+def _column_axis(side: str) -> dict[str, Any]:
+    return {
+        "showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True,
+        "side": side, "tickangle": -90, "automargin": True, "tickfont": {"size": COLUMN_LABEL_SIZE},
+    }
 
 
 def matrix_figure(view: "MatrixView") -> go.FigureWidget:
-    """The heatmap of symptoms (rows) against causes (columns), coloured and labelled by weight."""
+    """The heatmap of symptoms (rows) against causes (columns), coloured and labelled by weight.
+
+    The cause names are on a second x axis too (``xaxis2``, at the bottom), carried by an invisible
+    trace, so they show below the last row as well as above the first.
+    """
     layout = base_layout("Symptoms (rows) and the causes they point to (columns)", view.height)
     layout["template"] = {}  # no plotly default template: quicker, and the same look as show_figure
-    layout["margin"] = {"l": ROW_LABEL_MARGIN, "r": 20, "t": 190, "b": 30}
-    # A set width: without it the widget falls back to 700px and the label margin leaves no room for the cells.
-    # A set width: a FigureWidget does not follow its container (it falls back to 700px). This one
-    # fills JupyterLab's output area at 1280 x 720 with the file browser open (about 850px).
-    layout["width"] = ROW_LABEL_MARGIN + 20 + CELL_WIDTH * len(view.columns)
+    layout["margin"] = {"l": 20, "r": 20, "t": 60, "b": 20}
     axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
-    layout["xaxis"] = {**axis, "side": "top", "tickangle": 0, "automargin": True, "tickfont": {"size": COLUMN_LABEL_SIZE}}
-    layout["title"]["y"] = 0.995
-    layout["title"]["yanchor"] = "top"
-    layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}  # larger labels in high contrast still fit
+    layout["xaxis"] = _column_axis("top")
+    layout["xaxis2"] = {**_column_axis("bottom"), "overlaying": "x", "matches": "x", "anchor": "y"}
+    layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}
     heatmap = {
         "type": "heatmap",
         "meta": "matrix",
@@ -97,16 +106,23 @@ def matrix_figure(view: "MatrixView") -> go.FigureWidget:
         "showscale": False,
         **_heatmap_props(view),
     }
+    below = {"type": "scatter", "meta": "column-names-below", "xaxis": "x2", "yaxis": "y", "mode": "markers",
+             "x": [0], "y": [0], "marker": {"opacity": 0, "size": 1}, "hoverinfo": "skip", "showlegend": False}
     for key, value in _layout_props(view).items():
         if "." in key:
-            axis, prop = key.split(".")
-            layout[axis][prop] = value
+            name, prop = key.split(".")
+            layout[name][prop] = value
         else:
             layout[key] = value
     layout["shapes"] = _highlight_shapes(view)
-    fig = quick_figure_widget([heatmap], layout)
+    fig = quick_figure_widget([heatmap, below], layout)
     fig._legpain_view = view  # the last view applied, to send only what changed
     return fig
+
+
+def min_matrix_width(view: "MatrixView", label_px: int = 270) -> int:
+    """The narrowest the matrix may be drawn: the row names and a readable column for every cause."""
+    return label_px + 40 + MIN_CELL_WIDTH * len(view.columns)
 
 
 def apply_matrix_view(fig: go.FigureWidget, view: "MatrixView") -> None:
@@ -188,9 +204,10 @@ def apply_style(fig: go.FigureWidget, style: "StyleView") -> None:
             if trace.type == "heatmap":
                 trace.textfont.size = style.font_size
                 trace.xgap = trace.ygap = 2 + style.line_width
-                # The names round the matrix stay at the size its layout was measured for, so
-                # that they never overlap; the cells and the title grow, and so do the rows.
+                # The names round the matrix keep their size (already 20px), so that they never
+                # overlap; the cells and the title grow, and so do the rows.
                 fig.layout.xaxis.tickfont.size = COLUMN_LABEL_SIZE
+                fig.layout.xaxis2.tickfont.size = COLUMN_LABEL_SIZE
                 fig.layout.yaxis.tickfont.size = MATRIX_LABEL_SIZE
                 fig._legpain_scale = 1.25 if style.high_contrast else 1.0
                 view = getattr(fig, "_legpain_view", None)

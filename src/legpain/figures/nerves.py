@@ -17,7 +17,7 @@ from ..content.lessons.nerves import (  # noqa: F401  (re-exported)
     LESSON_ID, AreaId, HowCommon, NerveProblem, load_how_common, load_nerve_problems,
 )
 from ..data import load_course
-from . import COLORWAY, new_figure, show_figure
+from . import COLORWAY, FONT_SIZE, new_figure, show_figure
 
 # Two views of the lower body, side by side: seen from behind (x 0-10) and from the front (x 11-21).
 FRONT_OFFSET = 11.0
@@ -70,7 +70,7 @@ def nerve_map_figure(problems: Optional[list[NerveProblem]] = None) -> tuple[go.
     problems = problems if problems is not None else load_nerve_problems()
     fig = new_figure("Where each nerve problem is felt", height=620, showlegend=True)
     fig.update_layout(
-        legend={"orientation": "h", "x": 0, "y": -0.04, "yanchor": "top", "font": {"size": 16}},
+        legend={"orientation": "h", "x": 0, "y": -0.04, "yanchor": "top", "font": {"size": FONT_SIZE}},
         margin={"l": 20, "r": 20, "t": 70, "b": 150},
     )
     for view, offset, title in (("back", 0.0, "Seen from behind"), ("front", FRONT_OFFSET, "Seen from the front")):
@@ -79,7 +79,7 @@ def nerve_map_figure(problems: Optional[list[NerveProblem]] = None) -> tuple[go.
             x=[x + offset for x in xs], y=list(ys), mode="lines", fill="toself", fillcolor="#EEEEEE",
             line={"color": "#000000", "width": 2}, hoverinfo="skip", showlegend=False,
         )
-        fig.add_annotation(x=5 + offset, y=14.8, text=f"<b>{title}</b>", showarrow=False, font={"size": 17})
+        fig.add_annotation(x=5 + offset, y=14.8, text=f"<b>{title}</b>", showarrow=False, font={"size": FONT_SIZE})
     for number, problem in enumerate(problems, start=1):
         colour = COLORWAY[(number - 1) % len(COLORWAY)]
         pattern = PATTERNS[(number - 1) % len(PATTERNS)]
@@ -104,7 +104,7 @@ def nerve_map_figure(problems: Optional[list[NerveProblem]] = None) -> tuple[go.
             if not area.filled:
                 cy = 3.0
             fig.add_annotation(
-                x=cx + offset, y=cy, text=f"<b>{number}</b>", showarrow=False, font={"size": 18, "color": "#000000"},
+                x=cx + offset, y=cy, text=f"<b>{number}</b>", showarrow=False, font={"size": FONT_SIZE, "color": "#000000"},
                 bgcolor="#FFFFFF", bordercolor="#000000", borderwidth=2, borderpad=3,
             )
     fig.update_xaxes(visible=False, range=[0, FRONT_OFFSET + 10.5])
@@ -130,7 +130,7 @@ def how_common_figure(rows: Optional[list[HowCommon]] = None) -> tuple[go.Figure
         marker={"color": COLORWAY[0], "line": {"color": "#000000", "width": 1}},
         text=[f"about {_per_10000_text(r.per_10000)} in 10,000" for r in rows],
         textposition="outside",
-        textfont={"size": 16, "color": "#000000"},
+        textfont={"size": FONT_SIZE, "color": "#000000"},
         cliponaxis=False,
         hovertext=[f"{r.label}: {r.basis}" for r in rows],
         hoverinfo="text",
@@ -141,7 +141,8 @@ def how_common_figure(rows: Optional[list[HowCommon]] = None) -> tuple[go.Figure
         type="log", title="Cases per 10,000 pregnancies<br>(each step is 10 times more)", range=[-0.4, 5.3],
         tickvals=ticks, ticktext=[f"{t:,}" for t in ticks],
     )
-    fig.update_layout(margin={"l": 400, "r": 60, "t": 70, "b": 100})  # room for the two-line axis title
+    fig.update_layout(margin={"l": 20, "r": 60, "t": 70, "b": 110})  # room for the two-line axis title
+    fig.update_yaxes(automargin=True)  # the two-line names take the room they need
     common, rare = rows[-1], rows[0]
     ratio = common.per_10000 / rare.per_10000
     summary = (

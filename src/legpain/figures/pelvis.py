@@ -9,11 +9,11 @@ import plotly.graph_objects as go
 from ..content.lessons.pelvis import ProvocationTest, Range, load_tests
 from ..data import Course
 from ..palette import OKABE_ITO
-from . import new_figure, show_figure
+from . import FONT_SIZE, legend_below, new_figure, show_figure
 
 MEASURES = {
-    "sensitivity": {"label": "Sensitivity: women WITH PGP who test positive", "symbol": "circle", "colour": OKABE_ITO["blue"], "offset": 0.18},
-    "specificity": {"label": "Specificity: women WITHOUT PGP who test negative", "symbol": "diamond", "colour": OKABE_ITO["vermillion"], "offset": -0.18},
+    "sensitivity": {"label": "Sensitivity: women WITH PGP who test positive", "symbol": "circle", "colour": OKABE_ITO["blue"], "offset": 0.2},
+    "specificity": {"label": "Specificity: women WITHOUT PGP who test negative", "symbol": "diamond", "colour": OKABE_ITO["vermillion"], "offset": -0.2},
 }
 
 
@@ -22,38 +22,55 @@ def _percent(share: Range) -> str:
     return f"{low}%" if low == high else f"{low}-{high}%"
 
 
-def accuracy_figure(tests: list[ProvocationTest]) -> go.Figure:
-    """Sensitivity and specificity of each test, drawn as a point or a reported range.
+def has_ranges(tests: list[ProvocationTest]) -> bool:
+    """Whether any source reports a range (low to high) rather than one value."""
+    return any(share is not None and share.low != share.high for t in tests for share in (t.sensitivity, t.specificity))
 
-    A measure that no source reports is written on the chart as 'not reported'.
+
+def accuracy_figure(tests: list[ProvocationTest]) -> go.Figure:
+    """Sensitivity and specificity of each test: a labelled marker per reported value, and a line
+    from low to high where a source reports a range.
+
+    Every reported value has its label beside its marker; a measure that no source reports is
+    written on the chart as 'not reported'. The legend sits under the axis title, clear of it.
     """
-    fig = new_figure("How well do the tests pick up PGP in pregnancy?", height=460)
+    fig = new_figure("How well do the tests pick up PGP in pregnancy?", height=240 + 90 * len(tests))
     rows = list(reversed(tests))  # first test at the top
     for measure, style in MEASURES.items():
-        xs: list[Optional[float]] = []
-        ys: list[Optional[float]] = []
+        xs: list[float] = []
+        ys: list[float] = []
         texts: list[str] = []
+        range_x: list[Optional[float]] = []
+        range_y: list[Optional[float]] = []
         for i, test in enumerate(rows):
             share: Optional[Range] = getattr(test, measure)
             y = i + style["offset"]
             if share is None:
-                fig.add_annotation(x=2, y=y, xanchor="left", showarrow=False, text=f"{measure} not reported", font={"size": 15, "color": "#000000"})
+                fig.add_annotation(x=2, y=y, xanchor="left", showarrow=False, text=f"{measure} not reported",
+                                   font={"size": FONT_SIZE, "color": "#000000"})
                 continue
-            xs += [share.low * 100, share.high * 100, None]
-            ys += [y, y, None]
-            texts += ["", _percent(share), ""]
+            if share.low != share.high:
+                range_x += [share.low * 100, share.high * 100, None]
+                range_y += [y, y, None]
+            xs.append(share.high * 100)
+            ys.append(y)
+            texts.append(_percent(share))
+        if range_x:
+            fig.add_trace(go.Scatter(x=range_x, y=range_y, mode="lines", line={"color": style["colour"], "width": 6},
+                                     showlegend=False, hoverinfo="skip"))
         fig.add_trace(
             go.Scatter(
-                x=xs, y=ys, name=style["label"], mode="lines+markers+text", text=texts, textposition="middle right",
-                marker={"symbol": style["symbol"], "size": 14, "color": style["colour"], "line": {"color": "#000000", "width": 1}},
-                line={"color": style["colour"], "width": 6},
-                hovertemplate="%{x:.0f}%<extra></extra>",
+                x=xs, y=ys, name=style["label"], mode="markers+text", text=texts, textposition="middle right",
+                textfont={"size": FONT_SIZE, "color": "#000000"},
+                marker={"symbol": style["symbol"], "size": 16, "color": style["colour"], "line": {"color": "#000000", "width": 1}},
+                hovertemplate="%{text}<extra></extra>",
             )
         )
-    fig.update_xaxes(range=[0, 118], tickvals=[0, 20, 40, 60, 80, 100], ticksuffix="%", title_text="Share of women (lines show the range reported)")
-    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=[t.short for t in rows], range=[-0.6, len(rows) - 0.4])
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0}, margin={"l": 130, "r": 30, "t": 70, "b": 130})
-    return fig
+    axis_title = "Share of women (a line shows a reported range)" if has_ranges(tests) else "Share of women"
+    fig.update_xaxes(range=[0, 122], tickvals=[0, 20, 40, 60, 80, 100], ticksuffix="%", title_text=axis_title)
+    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=[t.short for t in rows], range=[-0.6, len(rows) - 0.4], automargin=True)
+    fig.update_layout(margin={"l": 20, "r": 20, "t": 70})
+    return legend_below(fig, lines=2)
 
 
 def accuracy_summary(tests: list[ProvocationTest]) -> str:

@@ -11,7 +11,7 @@ from typing import Optional
 import plotly.graph_objects as go
 
 from ..postnatal import AfterBirthEvents, load_after_birth_events
-from . import COLORWAY, new_figure, show_figure
+from . import COLORWAY, FONT_SIZE, new_figure, show_figure
 
 AFTER_BIRTH_NAME = "After the birth"
 A_YEAR_LATER_NAME = "Same weeks, a year later"
@@ -34,7 +34,7 @@ def after_birth_events_figure(events: Optional[AfterBirthEvents] = None) -> tupl
             marker={"color": colour, "line": {"color": "#000000", "width": 1}},
             text=[str(v) for v in values],
             textposition="outside",
-            textfont={"size": 18, "color": "#000000"},
+            textfont={"size": FONT_SIZE, "color": "#000000"},
             cliponaxis=False,
             hovertext=[f"{w.period}, {name.lower()}: {v} women" for w, v in zip(windows, values)],
             hoverinfo="text",

@@ -41,6 +41,7 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
         showlegend=False,
     )
     problem_names = {p.id: p.label for p in toolkit.problems.values()}
+    low, high = min(g.rank for g in grades), max(g.rank for g in grades)
     for i, grade in enumerate(grades):
         rows = [m for m in measures if m.grade == grade.id]
         if not rows:
@@ -52,7 +53,8 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
                 mode="markers+text",
                 name=grade.short,
                 text=[grade.short for _ in rows],
-                textposition="middle right",
+                # Labels of the stronger grades sit left of their marker, so none runs off the right edge.
+                textposition="middle left" if grade.rank > (low + high) / 2 else "middle right",
                 marker={"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 16, "color": COLOURS[i % len(COLOURS)],
                         "line": {"color": "#000000", "width": 1}},
                 customdata=[["; ".join(problem_names[p] for p in m.problems)] for m in rows],
@@ -60,12 +62,11 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
                 cliponaxis=False,
             )
         )
-    low, high = min(g.rank for g in grades), max(g.rank for g in grades)
     fig.update_xaxes(
         title_text="Strength of evidence of benefit:<br>weaker ← → stronger",  # two lines: never clipped
         tickvals=[g.rank for g in grades],
         showticklabels=False,
-        range=[low - 0.5, high + 3.5],
+        range=[low - 0.5, high + 2.5],
     )
     fig.update_yaxes(
         categoryorder="array",

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from ..content.lessons.swelling import LESSON_ID, Intervention, load_interventions  # noqa: F401  (re-exported)
 from ..palette import OKABE_ITO
-from . import new_figure, show_figure
+from . import legend_below, new_figure, show_figure
 
 FINDINGS = ("helped", "no clear difference")
 # Colour and a bar pattern, so the finding never depends on colour alone.
@@ -62,14 +62,10 @@ def evidence_figure(items: list[Intervention]) -> go.Figure:
             hovertemplate="%{y}<br>%{x} women in one trial<br>%{text}<extra></extra>",
         )
     biggest = max((i.women for i in items), default=1)
-    fig.update_layout(
-        barmode="group",
-        legend={"orientation": "h", "y": -0.22},
-        margin={"l": 230, "r": 40, "t": 70, "b": 110},
-    )
+    fig.update_layout(barmode="group", margin={"l": 20, "r": 40, "t": 70})
     fig.update_xaxes(title_text="Women in the trial", range=[0, biggest * 5])
-    fig.update_yaxes(autorange="reversed")
-    return fig
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return legend_below(fig, lines=2)
 
 
 def show_evidence_figure() -> None:
