@@ -40,7 +40,8 @@ def test_every_lesson_makes_a_deck_with_its_figures_and_key_points(path):
     title = re.search(r"^# (.+)$", "".join(nb["cells"][0]["source"]), re.M).group(1)
     assert f"<h1>{title}</h1>" in unescape(html)
     stored = [o["data"][PLOTLY] for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if PLOTLY in o.get("data", {})]
-    expected = sum(len(slides.split_tall_heatmap(spec)) for spec in stored)
+    examples = 1 if slides.worked_example(path.name) else 0  # a widget's worked example (08's checker)
+    expected = sum(len(slides.split_tall_heatmap(spec)) for spec in stored) + examples
     assert html.count('class="legpain-plot"') == expected == len(lesson.figures)
     # every key point of the lesson is on a slide (first words, read from the notebook here)
     markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
@@ -130,10 +131,37 @@ def test_a_tall_heatmap_is_cut_into_slides_that_keep_every_row_once():
     for part in parts:
         ys = part["data"][0]["y"]
         assert part["layout"]["yaxis"]["ticktext"] == [f"row {y}" for y in ys]
+        assert part["layout"]["height"] <= slides.FIGURE_HEIGHT  # each part fits the slide's figure space
         assert "range" not in part["layout"]["yaxis"] and "shapes" not in part["layout"]
         assert slides.slide_figure(part)["layout"]["font"]["size"] >= slides.MIN_FIGURE_FONT
     small = {"data": [{"type": "heatmap", "z": [[1]], "y": [0]}], "layout": {"height": 400}}
     assert slides.split_tall_heatmap(small) == [small]
+
+
+def test_row_names_of_a_split_heatmap_are_one_line_with_their_level_kept():
+    long = "<b>⚠ Sudden breathlessness, chest pain on</b><br><b>breathing in, … (Emergency)</b>"
+    assert slides._one_line(long) == "<b>⚠ Sudden breathlessness … (Emergency)</b>"
+    assert slides._one_line("Leg cramps<br>at night") == "Leg cramps at night"
+    assert "<br>" not in slides._one_line("a<br>b") and slides._one_line("A &amp; B") == "A &amp; B"
+
+
+def test_the_checker_slide_is_a_worked_example_with_its_banner_in_the_lessons_order():
+    path = NOTEBOOKS / "08_symptom_advice_matrix.ipynb"
+    nb, lesson, html = _deck(path)
+    headings = [f.heading for f in lesson.figures]
+    example = next(f for f in lesson.figures if f.banner)
+    assert example.heading == "Part 2: the symptom checker: a worked example"
+    assert example.heading in headings
+    # Among the other parts' figures it takes its place in the lesson's order: after Part 1, before Part 3.
+    run = slides.Lesson(name=path.name, title=lesson.title, figures=[
+        slides.Figure("Part 1: the matrix (1 of 2)", {}), slides.Figure("Part 1: the matrix (2 of 2)", {}),
+        slides.Figure("Part 3: the body map", {})])
+    slides.add_worked_example(run, [lesson.title, "Part 1: the matrix", "Part 2: the symptom checker", "Part 3: the body map"])
+    assert [f.heading for f in run.figures] == ["Part 1: the matrix (1 of 2)", "Part 1: the matrix (2 of 2)",
+                                                 "Part 2: the symptom checker: a worked example", "Part 3: the body map"]
+    assert "legpain-banner" in example.banner and "week 30" in example.intro
+    assert [t["type"] for t in example.spec["data"]] == ["bar"] and example.spec["data"][0]["x"]
+    assert 'class="legpain-example-banner"' in html
 
 
 def test_slide_figures_fit_the_slide_in_large_type():

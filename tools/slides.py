@@ -49,7 +49,10 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 # The slide canvas (reveal.js scales it to the screen) and the space a figure gets on it.
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
 FIGURE_WIDTH, FIGURE_HEIGHT = 1180, 500
-FIGURE_FONT, MIN_FIGURE_FONT = 18, 12
+FIGURE_FONT, MIN_FIGURE_FONT = 20, 20  # figure text on a slide: never under 20px, readable from the back row
+ROW_PX = 32  # a one-line row name of a heatmap on a slide
+UPRIGHT_CHAR_PX = 11  # an upright 20px column name, per character
+EXAMPLE_FIGURE_HEIGHT = 330  # the chart of a worked example, under its banner
 # A slide of bullets holds about this many lines of text at the deck's type size.
 LINE_CHARS, SLIDE_LINES, MAX_ITEMS = 58, 8, 4
 
@@ -76,6 +79,8 @@ class Figure:
     heading: str
     spec: dict[str, Any]
     summary: str = ""
+    banner: str = ""  # a worked example: the banner's HTML (made by the course's templates)
+    intro: str = ""  # a worked example: what was chosen, in words
 
 
 @dataclass
@@ -164,11 +169,13 @@ def read_lesson(nb: dict[str, Any], name: str) -> Lesson:
         notes="\n\n".join(_source(c) for c in cells if hidden_kind(c) == "instructor"),
     )
     heading = lesson.title
+    headings = [heading]
     seen: set[str] = set()
     for cell in visible:
         if cell.get("cell_type") == "markdown":
             for match in re.finditer(r"^#{2,3}\s+(.+)$", _source(cell), re.M):
                 heading = match.group(1).strip()
+                headings.append(heading)
             continue
         if cell.get("cell_type") != "code":
             continue
@@ -190,31 +197,51 @@ def read_lesson(nb: dict[str, Any], name: str) -> Lesson:
             parts = split_tall_heatmap(spec)
             for number, part in enumerate(parts, 1):
                 label = heading if len(parts) == 1 else f"{heading} ({number} of {len(parts)})"
-                lesson.figures.append(Figure(label, part, summary))
+                lesson.figures.append(Figure(label, part, summary if number == 1 or len(parts) == 1 else ""))
+    add_worked_example(lesson, headings)
     return lesson
 
 
-def split_tall_heatmap(spec: dict[str, Any], text_scale: float = 0.8) -> list[dict[str, Any]]:
+def _one_line(label: Any, chars: int = 42) -> str:
+    """A row name on one line, shortened to about ``chars`` characters (its bold and warning sign kept)."""
+    text = str(label)
+    bold = text.startswith("<b>")
+    words = html.unescape(re.sub(r"<[^>]+>", "", text.replace("<br>", " ")))
+    words = " ".join(words.replace("\u00a0", " ").split())
+    if len(words) > chars:
+        # keep the bracketed level at the end, shorten the symptom before it
+        tail = re.search(r"\s(\([^()]*\))$", words)
+        end = tail.group(1) if tail else ""
+        head = words[: len(words) - len(end)].strip() if end else words
+        room = max(10, chars - len(end) - 1)
+        head = head if len(head) <= room else head[: room - 1].rsplit(" ", 1)[0].rstrip(",;") + " …"
+        words = f"{head} {end}".strip()
+    escaped = html.escape(words, quote=False)
+    return f"<b>{escaped}</b>" if bold else escaped
+
+
+def split_tall_heatmap(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """A heatmap far taller than a slide, cut into runs of rows that each fit one slide.
 
-    Rows keep the spacing their figure gives them (scaled down a little), so labels that were
-    readable in the lesson stay readable on the projector. Any other figure is returned whole.
+    On a slide every row name is one line (shortened if need be), every row is ROW_PX high, and
+    the column names stand upright above the rows only (the slide is short enough to need no copy
+    below). The slide's heading names the figure, so the parts carry no title of their own. Any
+    other figure is returned whole.
     """
     layout = spec.get("layout") or {}
     data = spec.get("data") or []
     height = layout.get("height") or 450
-    if height <= 1.5 * FIGURE_HEIGHT or len(data) != 1 or data[0].get("type") != "heatmap":
+    heatmaps = [t for t in data if t.get("type") == "heatmap"]
+    if height <= 1.5 * FIGURE_HEIGHT or len(heatmaps) != 1:
         return [spec]
-    trace = data[0]
+    trace = heatmaps[0]
     z = trace.get("z")
     if not isinstance(z, list) or len(z) < 2:
         return [spec]
     rows = len(z)
-    margin = layout.get("margin") or {}
-    margins = (margin.get("t", 100) or 0) + (margin.get("b", 80) or 0)
-    per_row = max(1.0, (height - margins) / rows)
-    fit = int((FIGURE_HEIGHT - margins * text_scale) // (per_row * text_scale))
-    per_slide = max(2, fit)
+    columns = [html.unescape(re.sub(r"<[^>]+>", "", str(t))) for t in ((layout.get("xaxis") or {}).get("ticktext") or [])]
+    band = UPRIGHT_CHAR_PX * max((len(c) for c in columns), default=8) + 40
+    per_slide = max(2, int((FIGURE_HEIGHT - band - 20) // ROW_PX))
     count = -(-rows // per_slide)
     size = -(-rows // count)
     parts = []
@@ -226,40 +253,112 @@ def split_tall_heatmap(spec: dict[str, Any], text_scale: float = 0.8) -> list[di
                 part_trace[key] = trace[key][start:stop]
         part_layout = copy.deepcopy(layout)
         part_layout.pop("shapes", None)  # highlights belong to the rows of the whole figure
+        part_layout.pop("xaxis2", None)  # the names below the matrix: not needed on a slide this short
+        part_layout["title"] = {**(part_layout.get("title") or {}), "text": ""}
+        part_layout["margin"] = {**(part_layout.get("margin") or {}), "t": 10, "b": 10}
         yaxis = part_layout.get("yaxis") or {}
         ys = part_trace.get("y")
         if isinstance(ys, list) and isinstance(yaxis.get("tickvals"), list):
             pairs = [(v, t) for v, t in zip(yaxis["tickvals"], yaxis.get("ticktext") or yaxis["tickvals"]) if v in ys]
-            yaxis = {**yaxis, "tickvals": [v for v, _ in pairs], "ticktext": [t for _, t in pairs]}
+            yaxis = {**yaxis, "tickvals": [v for v, _ in pairs], "ticktext": [_one_line(t) for _, t in pairs]}
         yaxis.pop("range", None)
         part_layout["yaxis"] = yaxis
-        part_layout["height"] = round(margins + per_row * (stop - start))
+        part_layout["height"] = round(band + 20 + ROW_PX * (stop - start))
         parts.append({**spec, "data": [part_trace], "layout": part_layout})
     return parts
+
+
+# ---------------------------------------------------------------- a worked example (a widget's still picture)
+
+
+def worked_example(name: str) -> Optional[tuple[str, Figure]]:
+    """The worked example a lesson file gives for a slide (``slides.checker_example``), if any:
+    the heading it belongs under and its figure (banner, what was ticked, likely causes)."""
+    from legpain.data import DataError, lesson_file, load_course
+    from legpain.explorer.checker import bar_view
+    from legpain.figures.matrix import bar_figure
+    from legpain.render import level_banner_html
+    from legpain.triage import assess
+
+    course = load_course()
+    stem = name.removesuffix(".ipynb")
+    if stem not in course.lessons:
+        return None
+    example = (lesson_file(stem, course).get("slides") or {}).get("checker_example")
+    if example is None:
+        return None
+    where = f"data/lessons/{stem}.yaml"
+    if not isinstance(example, dict) or not isinstance(example.get("heading"), str):
+        raise DataError(where, "slides", "checker_example", "a mapping with a heading, symptoms and weeks", example)
+    symptoms = example.get("symptoms")
+    if not isinstance(symptoms, list) or not symptoms or any(s not in course.symptoms for s in symptoms):
+        raise DataError(where, "slides.checker_example", "symptoms", "a list of symptom ids from data/symptoms.csv", symptoms)
+    weeks = example.get("weeks")
+    if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int)):
+        raise DataError(where, "slides.checker_example", "weeks", "a whole number of weeks, or nothing", weeks)
+    result = assess(symptoms, weeks=weeks, course=course)
+    fig = bar_figure(bar_view(result.causes, result.scores, course))
+    fig.update_layout(title={"text": ""}, height=EXAMPLE_FIGURE_HEIGHT, margin={"t": 10})
+    spec = json.loads(fig.to_json())
+    stage = f"at week {weeks} of pregnancy" if weeks is not None else "stage not known"
+    ticked = "; ".join(course.symptoms[s].label for s in symptoms)
+    figure = Figure(
+        heading=f"{example['heading']}: a worked example",
+        spec=spec,
+        summary="",
+        banner=level_banner_html(result.level, course=course),
+        intro=f"Ticked, {stage}: {ticked}.",
+    )
+    return example["heading"], figure
+
+
+def add_worked_example(lesson: Lesson, headings: list[str]) -> None:
+    """Put the lesson's worked example, if it has one, among its figures, under its heading."""
+    found = worked_example(lesson.name)
+    if found is None:
+        return
+    heading, figure = found
+    if heading not in headings:
+        raise SlidesError(f"{lesson.name}: the worked example's heading '{heading}' is not a heading of the lesson")
+    order = {h: i for i, h in enumerate(headings)}
+    at = next((i for i, f in enumerate(lesson.figures) if order.get(re.sub(r" \(\d+ of \d+\)$", "", f.heading), -1) > order[heading]),
+              len(lesson.figures))
+    lesson.figures.insert(at, figure)
 
 
 # ---------------------------------------------------------------- a figure for the projector
 
 
-def slide_figure(spec: dict[str, Any]) -> dict[str, Any]:
-    """The figure at the slide's size, with type as large as its content allows."""
+def slide_figure(spec: dict[str, Any], height: Optional[int] = None) -> dict[str, Any]:
+    """The figure at the slide's width, with its text at FIGURE_FONT (20px) or more.
+
+    A figure keeps its own height when it is shorter than the slide's figure space (a part of a
+    split heatmap, a worked example's chart); any other is drawn FIGURE_HEIGHT high.
+    """
     layout = copy.deepcopy(spec.get("layout") or {})
     layout.pop("template", None)
-    height = layout.get("height") or 450
-    font = max(MIN_FIGURE_FONT, min(FIGURE_FONT, round(FIGURE_FONT * FIGURE_HEIGHT / height)))
-    layout.update(width=FIGURE_WIDTH, height=FIGURE_HEIGHT, autosize=False)
-    ratio = font / ((layout.get("font") or {}).get("size") or 16)
-    layout["font"] = {**(layout.get("font") or {}), "size": font}
+    own = layout.get("height") or 450
+    height = height or (own if own < FIGURE_HEIGHT and any(t.get("type") == "heatmap" for t in spec.get("data") or []) else FIGURE_HEIGHT)
+    font = FIGURE_FONT
+    layout.update(width=FIGURE_WIDTH, height=height, autosize=False)
+    layout["font"] = {**(layout.get("font") or {}), "size": max(font, (layout.get("font") or {}).get("size") or font)}
     for key in [k for k in layout if re.fullmatch(r"[xy]axis\d*", k)]:
-        layout[key] = {**(layout[key] or {}), "automargin": True}  # room for the larger tick labels
+        axis = layout[key] or {}
+        tickfont = axis.get("tickfont") or {}
+        layout[key] = {**axis, "automargin": True, **({"tickfont": {**tickfont, "size": max(MIN_FIGURE_FONT, tickfont["size"])}}
+                                                       if isinstance(tickfont.get("size"), (int, float)) else {})}
     title = layout.get("title")
     if isinstance(title, dict):
         layout["title"] = {**title, "font": {**(title.get("font") or {}), "size": font + 4}}
+    for annotation in layout.get("annotations") or []:
+        size = (annotation.get("font") or {}).get("size")
+        if isinstance(size, (int, float)) and size < MIN_FIGURE_FONT:
+            annotation["font"] = {**annotation["font"], "size": MIN_FIGURE_FONT}
     data = copy.deepcopy(spec.get("data") or [])
-    for trace in data:  # text drawn inside the plot (cell numbers, bar labels) keeps its proportion
+    for trace in data:  # text drawn inside the plot (cell numbers, bar labels): never under 20px
         size = (trace.get("textfont") or {}).get("size")
-        if isinstance(size, (int, float)):
-            trace["textfont"] = {**trace["textfont"], "size": max(MIN_FIGURE_FONT, round(size * ratio))}
+        if isinstance(size, (int, float)) and size < MIN_FIGURE_FONT:
+            trace["textfont"] = {**trace["textfont"], "size": MIN_FIGURE_FONT}
     config = {**(spec.get("config") or {}), "displayModeBar": False, "displaylogo": False, "responsive": False}
     return {"data": data, "layout": layout, "config": config}
 
@@ -352,7 +451,8 @@ def render_deck(lesson: Lesson, lib: str = "lib") -> str:
             label = heading if len(parts) == 1 else f"{heading} ({number} of {len(parts)})"
             bullets.append({"kind": heading, "heading": label, "items": part})
     figures = [
-        {"id": f"figure-{n}", "heading": f.heading, "summary": f.summary, "spec": slide_figure(f.spec)}
+        {"id": f"figure-{n}", "heading": f.heading, "summary": f.summary, "banner": f.banner, "intro": f.intro,
+         "spec": slide_figure(f.spec, EXAMPLE_FIGURE_HEIGHT if f.banner else None)}
         for n, f in enumerate(lesson.figures, 1)
     ]
     template = _environment().get_template("deck.html.j2")
