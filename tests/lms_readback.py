@@ -125,6 +125,8 @@ def read_qti21(data: bytes, schema: Optional[etree.XMLSchema] = None) -> list[Re
             assert file.get("href") in names, f"the manifest names {file.get('href')}, which the package lacks"
         for dependency in resource.findall(f"{CP}dependency"):
             assert dependency.get("identifierref") in resources
+    listed = {f.get("href") for r in resources.values() for f in r.findall(f"{CP}file")}
+    assert names - {"imsmanifest.xml"} == listed, "files in the package that the manifest does not list"
     (test_resource,) = [r for r in resources.values() if r.get("type") == "imsqti_test_xmlv2p1"]
     test = _xml(archive.read(test_resource.get("href")))
     documents = [test]
@@ -187,6 +189,8 @@ def read_canvas(data: bytes) -> list[ReadQuestion]:
             _xml(archive.read(name))  # every file is well-formed XML
     manifest = _xml(archive.read("imsmanifest.xml"))
     resources = {r.get("identifier"): r for r in manifest.iter(f"{CC}resource")}
+    listed = {f.get("href") for r in resources.values() for f in r.findall(f"{CC}file")}
+    assert names - {"imsmanifest.xml"} == listed, "files in the package that the manifest does not list"
     found = []
     for resource in resources.values():
         files = [f.get("href") for f in resource.findall(f"{CC}file")]
