@@ -131,3 +131,10 @@ def test_assessment_without_the_bank_says_where_it_is(tmp_path, data_copy):
                           capture_output=True, text=True, timeout=300, env={**os.environ, "LEGPAIN_DATA": str(data_copy)})
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "data/assessment/" in done.stderr
     assert not out.exists()
+
+
+def test_a_question_id_too_long_for_moodle_is_refused(tmp_path):
+    bank = _bank(tmp_path, lambda raw: raw["quiz"][0].update(id="q" * 100))
+    out = tmp_path / "q.xml"
+    done = run("export-quiz", "--format", "moodle", "--bank", str(bank), "-o", str(out))
+    assert done.returncode == 2 and "longer than 100 characters" in done.stderr and not out.exists()

@@ -22,6 +22,7 @@ from ..content.models import Source
 from ..content.reader import _read_yaml, _validate
 
 ASSESSMENT_FOLDER = "assessment"
+MAX_UID = 100  # Moodle keeps an ID number of up to 100 characters
 SELF_CHECKS = "Self-checks"  # the sets' names on a platform
 ASSESSMENT = "Assessment"
 OWN_SOURCE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -279,6 +280,9 @@ def collect(
     seen: dict[str, str] = {}
     for section in sections:
         for q in section.questions:
+            if len(q.uid) > MAX_UID:
+                raise ValueError(f"the question id {q.uid!r} is longer than {MAX_UID} characters, which Moodle cannot keep: "
+                                 "give the file or the question a shorter name")
             if q.uid in seen:
                 raise ValueError(f"two questions with the id {q.uid!r} (in {seen[q.uid]!r} and {section.title!r}): give one another id")
             seen[q.uid] = section.title
