@@ -205,3 +205,21 @@ def test_moodle_html_is_escaped_once(tmp_path):
     assert "<script>" not in text and "&lt;script&gt;" not in text.replace("&amp;lt;script&amp;gt;", "")
     assert "&amp;lt;script&amp;gt;" in text
     assert html.unescape(html.unescape("&amp;lt;script&amp;gt;")) == "<script>"
+
+
+def test_canvas_self_checks_are_practice_quizzes_and_the_assessment_is_graded_once(tmp_path):
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    archive = zipfile.ZipFile(io.BytesIO(_export(tmp_path, "canvas", "--lesson", "04", "--assessment")))
+    canvas = "{http://canvas.instructure.com/xsd/cccv1p0}"
+    settings = {}
+    for name in archive.namelist():
+        if name.endswith("assessment_meta.xml"):
+            meta = etree.fromstring(archive.read(name))
+            settings[meta.findtext(f"{canvas}title")] = (meta.findtext(f"{canvas}quiz_type"), meta.findtext(f"{canvas}allowed_attempts"),
+                                                          meta.findtext(f"{canvas}available"))
+    title = "04 " + _lesson_titles()["04_cramps_and_blood_chemistry"]
+    assert settings == {title: ("practice_quiz", "-1", "false"), f"Assessment: {title}": ("assignment", "1", "false")}

@@ -86,14 +86,20 @@ def _item(parent: ET.Element, exported: ExportQuestion) -> None:
 def questestinterop(section: Section) -> ET.Element:
     root = ET.Element("questestinterop", {"xmlns": QTI12, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{QTI12} {QTI12_XSD}"})
     assessment = ET.SubElement(root, "assessment", ident=section_ident(section), title=section.title)
-    _field(ET.SubElement(assessment, "qtimetadata"), "cc_maxattempts", "unlimited")
+    _field(ET.SubElement(assessment, "qtimetadata"), "cc_maxattempts", "unlimited" if _practice(section) else "1")
     part = ET.SubElement(assessment, "section", ident="root_section")
     for exported in section.questions:
         _item(part, exported)
     return root
 
 
-def assessment_meta(section: Section, practice: bool) -> ET.Element:
+def _practice(section: Section) -> bool:
+    """A self-check (or an instructor's file) is a practice quiz; the assessment bank is graded, one attempt."""
+    return not section.key.startswith("assessment.")
+
+
+def assessment_meta(section: Section) -> ET.Element:
+    practice = _practice(section)
     quiz = ET.Element("quiz", {"identifier": section_ident(section), "xmlns": CANVAS, "xmlns:xsi": XSI,
                                "xsi:schemaLocation": f"{CANVAS} https://canvas.instructure.com/xsd/cccv1p0.xsd"})
     values = {
@@ -133,7 +139,6 @@ def canvas_package(sections: Sequence[Section]) -> bytes:
     files = {"imsmanifest.xml": to_bytes(manifest(sections))}
     for section in sections:
         ident = section_ident(section)
-        practice = not section.key.startswith("assessment.")
         files[f"{ident}/{ident}.xml"] = to_bytes(questestinterop(section))
-        files[f"{ident}/assessment_meta.xml"] = to_bytes(assessment_meta(section, practice))
+        files[f"{ident}/assessment_meta.xml"] = to_bytes(assessment_meta(section))
     return write_zip(files)
