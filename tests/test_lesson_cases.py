@@ -367,7 +367,7 @@ def test_trainer_controls_are_labelled_and_wired():
     assert (chooser.description, level.description, cause.description) == ("Case:", "Your level:", "Likely cause (optional):")
     assert (check.description, reveal.description) == ("Check my triage", "Show model answer")
     assert [label for label, _ in chooser.options][1] == "2. Lucy, 24 weeks pregnant"
-    assert "15. Hana, 10 days after the birth" in [label for label, _ in chooser.options]
+    assert "16. Hana, 10 days after the birth" in [label for label, _ in chooser.options]
     chooser.value = "mei"
     assert "Mei, 35 weeks pregnant" in story.value and answer.value == ""
     check.click()
