@@ -80,7 +80,7 @@ def left_score(left_leg: bool, calf_difference_cm: float, first_trimester: bool,
         "calf_difference": calf >= rule.calf_difference_threshold_cm,
         "first_trimester": first_trimester,
     }
-    points = [p.id for p in rule.points if earned[p.id]]
+    points: list[str] = [p.id for p in rule.points if earned[p.id]]
     score = len(points)
     band = next(i for i in rule.interpretation if i.score == score)
     sources = list(dict.fromkeys(band.source_ids + rule.limits.source_ids))

@@ -30,7 +30,12 @@ class Region(_Row):
     _id = field_validator("id")(_check_snake)
 
 
-STAGES = ("pregnancy", "after_birth")
+StageName = Literal["pregnancy", "after_birth"]
+STAGES: tuple[StageName, ...] = ("pregnancy", "after_birth")
+
+
+def _all_stages() -> list[StageName]:
+    return list(STAGES)
 
 
 def _stages(value: Any) -> Any:
@@ -47,7 +52,7 @@ class Cause(_Sourced):
     lesson: str = Field(min_length=1)
     summary: str = Field(min_length=10)
     from_week: Optional[int] = Field(default=None, ge=1, le=42)
-    stages: list[Literal["pregnancy", "after_birth"]] = Field(default_factory=lambda: list(STAGES), min_length=1)
+    stages: list[StageName] = Field(default_factory=_all_stages, min_length=1)
 
     _id = field_validator("id")(_check_snake)
 
@@ -145,7 +150,7 @@ class Rule(_Sourced):
 
     id: str
     all_of: list[str] = Field(min_length=1)
-    stages: list[Literal["pregnancy", "after_birth"]] = Field(default_factory=lambda: list(STAGES))
+    stages: list[StageName] = Field(default_factory=_all_stages)
     min_week: Optional[int] = Field(default=None, ge=1, le=42)
     max_week: Optional[int] = Field(default=None, ge=1, le=42)
     level: Level

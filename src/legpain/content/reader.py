@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any, Optional
 
 import yaml
@@ -14,7 +15,7 @@ from .errors import DataError
 from .models import Source
 
 
-def _fmt_error(err: dict[str, Any]) -> tuple[str, str, Any]:
+def _fmt_error(err: Mapping[str, Any]) -> tuple[str, str, Any]:
     column = ".".join(str(part) for part in err.get("loc", ())) or "?"
     message = err.get("msg", "a valid value")
     message = re.sub(r"^Value error, ", "", message)
@@ -94,7 +95,7 @@ def _check_ref(value: Optional[str], known: dict[str, Any], file: str, row: int 
         raise DataError(file, row, column, f"an id from data/{what}", value)
 
 
-def _check_sources(rows: list[tuple[int | str, Any]], sources: dict[str, Source], file: str) -> None:
+def _check_sources(rows: Sequence[tuple[int | str, Any]], sources: dict[str, Source], file: str) -> None:
     for number, row in rows:
         for source_id in row.source_ids:
             _check_ref(source_id, sources, file, number, "source_ids", "sources.csv")
