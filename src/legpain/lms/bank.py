@@ -38,16 +38,6 @@ class Citation:
     year: Optional[int]
     url: Optional[str]
 
-    @property
-    def text(self) -> str:
-        """The citation in one line of plain text, link included."""
-        parts = [self.citation]
-        if self.year is not None and str(self.year) not in self.citation:
-            parts.append(f"({self.year})")
-        if self.url:
-            parts.append(self.url)
-        return " ".join(parts)
-
 
 @dataclass(frozen=True)
 class Section:

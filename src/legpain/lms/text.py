@@ -45,9 +45,3 @@ def general_feedback_html(question: ExportQuestion) -> str:
         sources_label=SOURCES_LABEL,
         citations=[_view(c) for c in question.citations],
     )
-
-
-def general_feedback_text(question: ExportQuestion) -> str:
-    right = question.question.options[question.answer]
-    sources = "\n".join(f"- {c.text}" for c in question.citations)
-    return f"{ANSWER_LABEL} {right.text}\n{right.feedback}\n{SOURCES_LABEL}\n{sources}"
