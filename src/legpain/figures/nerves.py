@@ -130,6 +130,7 @@ def how_common_figure(rows: Optional[list[HowCommon]] = None) -> tuple[go.Figure
         marker={"color": COLORWAY[0], "line": {"color": "#000000", "width": 1}},
         text=[f"about {_per_10000_text(r.per_10000)} in 10,000" for r in rows],
         textposition="outside",
+        constraintext="none",
         textfont={"size": FONT_SIZE, "color": "#000000"},
         cliponaxis=False,
         hovertext=[f"{r.label}: {r.basis}" for r in rows],
@@ -138,7 +139,7 @@ def how_common_figure(rows: Optional[list[HowCommon]] = None) -> tuple[go.Figure
     )
     ticks = [1, 10, 100, 1000, 10000]
     fig.update_xaxes(
-        type="log", title="Cases per 10,000 pregnancies<br>(each step is 10 times more)", range=[-0.4, 5.3],
+        type="log", title="Cases per 10,000 pregnancies<br>(each step is 10 times more)", range=[-0.4, 6.0],
         tickvals=ticks, ticktext=[f"{t:,}" for t in ticks],
     )
     fig.update_layout(margin={"l": 20, "r": 60, "t": 70, "b": 110})  # room for the two-line axis title

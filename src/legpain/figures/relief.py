@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from typing import Optional
 
 import plotly.graph_objects as go
@@ -29,6 +31,11 @@ def ordered_measures(toolkit: Toolkit) -> list:
     return sorted(toolkit.measures, key=lambda m: -toolkit.grades[m.grade].rank)
 
 
+def _wrap(name: str, width: int = 26) -> str:
+    """A measure's name on lines of about ``width`` characters, so the names leave the chart its width."""
+    return "<br>".join(textwrap.wrap(name, width)) or name
+
+
 def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
     """A ranked dot chart: one row per measure, placed at the grade of its strongest evidence."""
     toolkit = toolkit or load_toolkit()
@@ -36,7 +43,7 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
     grades = sorted(toolkit.grades.values(), key=lambda g: -g.rank)
     fig = new_figure(
         "How strong is the evidence behind each relief measure?",
-        height=160 + 42 * len(measures),
+        height=160 + 56 * len(measures),
         margin={"l": 20, "r": 60, "t": 70, "b": 100},
         showlegend=False,
     )
@@ -49,12 +56,11 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=[grade.rank] * len(rows),
-                y=[m.name for m in rows],
+                y=[_wrap(m.name) for m in rows],
                 mode="markers+text",
                 name=grade.short,
                 text=[grade.short for _ in rows],
-                # Labels of the stronger grades sit left of their marker, so none runs off the right edge.
-                textposition="middle left" if grade.rank > (low + high) / 2 else "middle right",
+                textposition="middle right",
                 marker={"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 16, "color": COLOURS[i % len(COLOURS)],
                         "line": {"color": "#000000", "width": 1}},
                 customdata=[["; ".join(problem_names[p] for p in m.problems)] for m in rows],
@@ -66,11 +72,11 @@ def evidence_figure(toolkit: Optional[Toolkit] = None) -> go.Figure:
         title_text="Strength of evidence of benefit:<br>weaker ← → stronger",  # two lines: never clipped
         tickvals=[g.rank for g in grades],
         showticklabels=False,
-        range=[low - 0.5, high + 2.5],
+        range=[low - 0.5, high + 3.2],  # room for the longest label right of the strongest grade
     )
     fig.update_yaxes(
         categoryorder="array",
-        categoryarray=[m.name for m in reversed(measures)],
+        categoryarray=[_wrap(m.name) for m in reversed(measures)],
         automargin=True,
     )
     return fig

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from ..content.lessons.swelling import LESSON_ID, Intervention, load_interventions  # noqa: F401  (re-exported)
 from ..palette import OKABE_ITO
-from . import legend_below, new_figure, show_figure
+from . import FONT_SIZE, legend_below, new_figure, show_figure
 
 FINDINGS = ("helped", "no clear difference")
 # Colour and a bar pattern, so the finding never depends on colour alone.
@@ -56,6 +56,8 @@ def evidence_figure(items: list[Intervention]) -> go.Figure:
             x=[i.women for i in rows],
             text=[f"{i.outcome}, {i.quality} quality<br>{i.estimate}" for i in rows],
             textposition="outside",
+            constraintext="none",  # never shrunk below the course's 20px to fit
+            textfont={"size": FONT_SIZE, "color": "#000000"},
             cliponaxis=False,
             marker={"color": style["colour"], "line": {"color": "#000000", "width": 1.5},
                     "pattern": {"shape": style["pattern"], "fgcolor": "#000000"}},
