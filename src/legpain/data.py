@@ -7,13 +7,13 @@ was expected.
 """
 
 from .content import (
-    DEFAULT_DATA_DIR, SNAKE_ID, SOURCE_ID, STAGES, Advice, Cause, Course, DataError, GlossaryTerm, LeftInterpretation,
+    DEFAULT_DATA_DIR, SNAKE_ID, SOURCE_ID, Advice, Cause, Course, DataError, GlossaryTerm, LeftInterpretation,
     LeftLimits, LeftPoint, LeftRule, Lesson, LevelInfo, MatrixRow, Region, Rule, Source, Symptom, lesson_file,
     lesson_section, lesson_source_ids, load_course, source_order,
 )
 
 __all__ = [
     "Advice", "Cause", "Course", "DEFAULT_DATA_DIR", "DataError", "GlossaryTerm", "LeftInterpretation", "LeftLimits",
-    "LeftPoint", "LeftRule", "Lesson", "LevelInfo", "MatrixRow", "Region", "Rule", "SNAKE_ID", "SOURCE_ID", "STAGES",
+    "LeftPoint", "LeftRule", "Lesson", "LevelInfo", "MatrixRow", "Region", "Rule", "SNAKE_ID", "SOURCE_ID",
     "Source", "Symptom", "lesson_file", "lesson_section", "lesson_source_ids", "load_course", "source_order",
 ]

@@ -23,37 +23,15 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 from .data import Course, load_course
 from .levels import LEVELS, RED_FLAG_FLOOR, Level
 from .routes import AdviceItem, advice_fits, advice_for, item, route_for
+from .stages import DAYS_AFTER_BIRTH, WEEKS, Stage, check_stage, check_weeks
 
-__all__ = ["AdviceItem", "Assessment", "Stage", "advice_fits", "assess", "check_stage", "check_symptoms", "check_weeks", "impossible_causes", "level_for", "level_table", "stage_classes", "week_classes"]
+__all__ = ["DAYS_AFTER_BIRTH", "WEEKS", "AdviceItem", "Assessment", "Stage", "advice_fits", "assess", "check_stage", "check_symptoms", "check_weeks", "impossible_causes", "level_for", "level_table", "stage_classes", "week_classes"]
 
 if TYPE_CHECKING:
     import numpy as np
 
 SERIOUSNESS_ORDER = {"dangerous": 0, "needs-review": 1, "everyday": 2}
 MAX_WEIGHT = 3  # the strongest link in data/matrix.csv (1 possible, 3 typical)
-WEEKS = (1, 42)
-DAYS_AFTER_BIRTH = (0, 84)
-
-
-@dataclass(frozen=True)
-class Stage:
-    """Where a woman is: a week of pregnancy, days after the birth, or unknown (both None)."""
-
-    weeks: Optional[int] = None
-    days_after_birth: Optional[int] = None
-
-    @property
-    def known(self) -> bool:
-        return self.weeks is not None or self.days_after_birth is not None
-
-    def describe(self) -> str:
-        if self.weeks is not None:
-            return f"week {self.weeks} of pregnancy"
-        if self.days_after_birth is not None:
-            return f"day {self.days_after_birth} after the birth"
-        return "stage not given (treated as the most dangerous stage)"
-
-
 @dataclass(frozen=True)
 class Assessment:
     """What the engine concludes from a set of symptoms."""
@@ -84,30 +62,6 @@ class Assessment:
             "red_flags": list(self.red_flags),
             "advice": [item.to_dict() for item in self.advice],
         }
-
-
-def _whole_number(value: Any, what: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        else:
-            raise ValueError(f"The {what} must be a whole number from {low} to {high}; you gave {value!r}.")
-    if not low <= value <= high:
-        raise ValueError(f"The {what} must be from {low} to {high}; you gave {value}. Leave it empty if you do not know it.")
-    return value
-
-
-def check_weeks(weeks: Any) -> Optional[int]:
-    """Return a valid week of pregnancy (1-42) or None; raise ValueError otherwise."""
-    return None if weeks is None else _whole_number(weeks, "week of pregnancy", *WEEKS)
-
-
-def check_stage(weeks: Any = None, days_after_birth: Any = None) -> Stage:
-    """A valid stage: a week of pregnancy (1-42), days after the birth (0-84), or neither."""
-    if weeks is not None and days_after_birth is not None:
-        raise ValueError("Give either the week of pregnancy or the days after the birth, not both.")
-    days = None if days_after_birth is None else _whole_number(days_after_birth, "number of days after the birth", *DAYS_AFTER_BIRTH)
-    return Stage(check_weeks(weeks), days)
 
 
 def check_symptoms(symptom_ids: Iterable[str], course: Course) -> tuple[str, ...]:

@@ -8,12 +8,12 @@ from .errors import DataError
 from .fields import SNAKE_ID, SOURCE_ID
 from .lessons import lesson_file, lesson_section, lesson_source_ids, source_order
 from .models import (
-    STAGES, Advice, Cause, GlossaryTerm, LeftInterpretation, LeftLimits, LeftPoint, LeftRule, Lesson, LevelInfo,
+    Advice, Cause, Destination, GlossaryTerm, LeftInterpretation, LeftLimits, LeftPoint, LeftRule, Lesson, LevelInfo,
     MatrixRow, Region, Rule, Source, Symptom,
 )
 
 __all__ = [
-    "Advice", "Cause", "Course", "DEFAULT_DATA_DIR", "DataError", "GlossaryTerm", "LeftInterpretation", "LeftLimits",
-    "LeftPoint", "LeftRule", "Lesson", "LevelInfo", "MatrixRow", "Region", "Rule", "SNAKE_ID", "SOURCE_ID", "STAGES",
+    "Advice", "Cause", "Course", "DEFAULT_DATA_DIR", "DataError", "Destination", "GlossaryTerm", "LeftInterpretation", "LeftLimits",
+    "LeftPoint", "LeftRule", "Lesson", "LevelInfo", "MatrixRow", "Region", "Rule", "SNAKE_ID", "SOURCE_ID",
     "Source", "Symptom", "lesson_file", "lesson_section", "lesson_source_ids", "load_course", "source_order",
 ]

@@ -7,6 +7,7 @@ from typing import Any, Literal, Optional
 from pydantic import Field, field_validator
 
 from ..levels import Level
+from ..stages import STAGE_NAMES, WEEKS, StageName
 from .fields import SOURCE_ID, _check_snake, _Row, _Sourced, _split_ids
 
 
@@ -30,16 +31,12 @@ class Region(_Row):
     _id = field_validator("id")(_check_snake)
 
 
-StageName = Literal["pregnancy", "after_birth"]
-STAGES: tuple[StageName, ...] = ("pregnancy", "after_birth")
-
-
 def _all_stages() -> list[StageName]:
-    return list(STAGES)
+    return list(STAGE_NAMES)
 
 
 def _stages(value: Any) -> Any:
-    return list(STAGES) if value is None else _split_ids(value)
+    return list(STAGE_NAMES) if value is None else _split_ids(value)
 
 
 class Cause(_Sourced):
@@ -51,7 +48,7 @@ class Cause(_Sourced):
     seriousness: Literal["everyday", "needs-review", "dangerous"]
     lesson: str = Field(min_length=1)
     summary: str = Field(min_length=10)
-    from_week: Optional[int] = Field(default=None, ge=1, le=42)
+    from_week: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
     stages: list[StageName] = Field(default_factory=_all_stages, min_length=1)
 
     _id = field_validator("id")(_check_snake)
@@ -151,8 +148,8 @@ class Rule(_Sourced):
     id: str
     all_of: list[str] = Field(min_length=1)
     stages: list[StageName] = Field(default_factory=_all_stages)
-    min_week: Optional[int] = Field(default=None, ge=1, le=42)
-    max_week: Optional[int] = Field(default=None, ge=1, le=42)
+    min_week: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
+    max_week: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
     level: Level
     cause_id: Optional[str] = None
     route: str
@@ -176,7 +173,7 @@ class Rule(_Sourced):
             return "after_birth" in self.stages
         if weeks is None:
             return True
-        return "pregnancy" in self.stages and (self.min_week or 1) <= weeks <= (self.max_week or 42)
+        return "pregnancy" in self.stages and (self.min_week or WEEKS[0]) <= weeks <= (self.max_week or WEEKS[1])
 
 
 class LevelInfo(_Sourced):

@@ -1,0 +1,61 @@
+"""The stage of a woman: a week of pregnancy, days after the birth, or unknown.
+
+One module owns the stages, their ranges and their validation, beside ``levels.py``; the engine,
+the content layer and the widgets take them from here. An unknown stage counts as the most
+dangerous one (see ``legpain.triage``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, Optional
+
+WEEKS = (1, 42)
+DAYS_AFTER_BIRTH = (0, 84)
+# The two stages a rule or a cause can name in data/rules.csv and data/causes.csv.
+StageName = Literal["pregnancy", "after_birth"]
+STAGE_NAMES: tuple[StageName, ...] = ("pregnancy", "after_birth")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where a woman is: a week of pregnancy, days after the birth, or unknown (both None)."""
+
+    weeks: Optional[int] = None
+    days_after_birth: Optional[int] = None
+
+    @property
+    def known(self) -> bool:
+        return self.weeks is not None or self.days_after_birth is not None
+
+    def describe(self) -> str:
+        if self.weeks is not None:
+            return f"week {self.weeks} of pregnancy"
+        if self.days_after_birth is not None:
+            return f"day {self.days_after_birth} after the birth"
+        return "stage not given (treated as the most dangerous stage)"
+
+
+def whole_number(value: Any, what: str, low: int, high: int) -> int:
+    """``value`` as a whole number from ``low`` to ``high``, or a ValueError a student can act on."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise ValueError(f"The {what} must be a whole number from {low} to {high}; you gave {value!r}.")
+    if not low <= value <= high:
+        raise ValueError(f"The {what} must be from {low} to {high}; you gave {value}. Leave it empty if you do not know it.")
+    return value
+
+
+def check_weeks(weeks: Any) -> Optional[int]:
+    """Return a valid week of pregnancy (1-42) or None; raise ValueError otherwise."""
+    return None if weeks is None else whole_number(weeks, "week of pregnancy", *WEEKS)
+
+
+def check_stage(weeks: Any = None, days_after_birth: Any = None) -> Stage:
+    """A valid stage: a week of pregnancy (1-42), days after the birth (0-84), or neither."""
+    if weeks is not None and days_after_birth is not None:
+        raise ValueError("Give either the week of pregnancy or the days after the birth, not both.")
+    days = None if days_after_birth is None else whole_number(days_after_birth, "number of days after the birth", *DAYS_AFTER_BIRTH)
+    return Stage(check_weeks(weeks), days)
