@@ -226,9 +226,6 @@ def test_a_source_read_through_a_copy_shows_its_note_and_is_listed_first(data_co
 
 
 def test_unsourced_rows_are_flagged(data_copy):
-    factors = csv_rows(data_copy, "vte_risk_factors.csv")
-    factors[0]["source_ids"] = ""
-    write_csv(data_copy, "vte_risk_factors.csv", factors)
     lesson = data_copy / "lessons" / "00_start_here.yaml"
     raw = yaml.safe_load(lesson.read_text(encoding="utf-8"))
     question = raw["quiz"][0]
@@ -237,11 +234,22 @@ def test_unsourced_rows_are_flagged(data_copy):
 
     html, summary = review_pack.build_pack(data_copy)
     flagged = {(r["File"], r["Row"]) for r in records(html, "unsourced")}
-    assert flagged == {
-        ("data/vte_risk_factors.csv", factors[0]["id"]),
-        ("data/lessons/00_start_here.yaml", f"quiz[{question['id']}].options[1]"),
-    }
-    assert len(summary["unsourced"]) == 2
+    assert flagged == {("data/lessons/00_start_here.yaml", f"quiz[{question['id']}].options[1]")}
+    assert len(summary["unsourced"]) == 1
+
+
+def test_a_vte_factor_without_sources_stops_the_pack_with_the_file_and_row(data_copy, tmp_path):
+    # The pack shows the VTE risk factors, so it loads them, and their loader requires sources.
+    factors = csv_rows(data_copy, "vte_risk_factors.csv")
+    factors[0]["source_ids"] = ""
+    write_csv(data_copy, "vte_risk_factors.csv", factors)
+    out = tmp_path / "pack" / "index.html"
+    result = subprocess.run(
+        [sys.executable, str(TOOL), "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert "data/vte_risk_factors.csv, row 1" in result.stderr and "source_ids" in result.stderr
+    assert not out.exists()
 
 
 def test_an_unsourced_row_that_the_loader_rejects_is_still_found_and_the_tool_says_why(data_copy, tmp_path):
