@@ -93,20 +93,70 @@ def _resolve(folder: str) -> Path:
 
 @lru_cache(maxsize=8)
 def _load_course(folder: Path) -> Course:
-    source_rows = _read_csv(folder / "sources.csv", Source)
-    sources = _unique(source_rows, "data/sources.csv")
+    """Every data file, each read and validated by its own loader, then cross-checked."""
+    sources = _unique(_read_csv(folder / "sources.csv", Source), "data/sources.csv")
     regions = _unique(_read_csv(folder / "regions.csv", Region), "data/regions.csv")
+    lessons = _load_lessons(folder)
+    causes = _load_causes(folder, sources, lessons)
+    symptom_rows = _load_symptom_rows(folder, sources, regions)
+    symptoms = _unique(symptom_rows, "data/symptoms.csv")
+    matrix, weights = _load_matrix(folder, sources, symptoms, causes)
+    _check_every_row_is_linked(symptom_rows, causes, weights)
+    destinations = _unique(_read_csv(folder / "destinations.csv", Destination), "data/destinations.csv")
+    advice = _load_advice(folder, sources, causes, symptoms, destinations)
+    _check_symptom_routes(symptom_rows, advice)
+    rules = _load_rules(folder, sources, symptoms, causes, advice)
+    _check_red_flags(symptom_rows, rules)
+    glossary_rows = _read_csv(folder / "glossary.csv", GlossaryTerm)
+    _unique(glossary_rows, "data/glossary.csv", key="term")
+    _check_sources(glossary_rows, sources, "data/glossary.csv")
+    return Course(
+        data_dir=folder,
+        sources=sources,
+        regions=dict(sorted(regions.items(), key=lambda kv: kv[1].order)),
+        causes=causes,
+        symptoms=symptoms,
+        matrix=matrix,
+        advice=advice,
+        rules=rules,
+        left_rule=_load_left_rule(folder, sources),
+        lessons=lessons,
+        levels=_load_levels(folder, sources),
+        glossary=sorted((row for _, row in glossary_rows), key=lambda g: g.term.lower()),
+        weights=weights,
+        destinations=destinations,
+    )
 
+
+def _load_lessons(folder: Path) -> dict[str, Lesson]:
+    lesson_rows = _read_csv(folder / "lessons.csv", Lesson)
+    for number, lesson in lesson_rows:
+        if lesson.notebook != f"{lesson.id}.ipynb":
+            raise DataError("data/lessons.csv", number, "notebook", f"the file name '{lesson.id}.ipynb'", lesson.notebook)
+    return _unique(lesson_rows, "data/lessons.csv")
+
+
+def _load_causes(folder: Path, sources: dict[str, Source], lessons: dict[str, Lesson]) -> dict[str, Cause]:
     cause_rows = _read_csv(folder / "causes.csv", Cause)
     causes = _unique(cause_rows, "data/causes.csv")
     _check_sources(cause_rows, sources, "data/causes.csv")
+    for number, cause in cause_rows:
+        _check_ref(cause.lesson, lessons, "data/causes.csv", number, "lesson", "lessons.csv")
+    return causes
 
+
+def _load_symptom_rows(folder: Path, sources: dict[str, Source], regions: dict[str, Region]) -> list[tuple[int, Symptom]]:
     symptom_rows = _read_csv(folder / "symptoms.csv", Symptom)
-    symptoms = _unique(symptom_rows, "data/symptoms.csv")
+    _unique(symptom_rows, "data/symptoms.csv")
     _check_sources(symptom_rows, sources, "data/symptoms.csv")
     for number, symptom in symptom_rows:
         _check_ref(symptom.region, regions, "data/symptoms.csv", number, "region", "regions.csv")
+    return symptom_rows
 
+
+def _load_matrix(
+    folder: Path, sources: dict[str, Source], symptoms: dict[str, Symptom], causes: dict[str, Cause]
+) -> tuple[list[MatrixRow], dict[tuple[str, str], MatrixRow]]:
     matrix_rows = _read_csv(folder / "matrix.csv", MatrixRow)
     _check_sources(matrix_rows, sources, "data/matrix.csv")
     weights: dict[tuple[str, str], MatrixRow] = {}
@@ -116,17 +166,27 @@ def _load_course(folder: Path) -> Course:
         if (row.symptom_id, row.cause_id) in weights:
             raise DataError("data/matrix.csv", number, "cause_id", "one row per symptom and cause", f"{row.symptom_id} + {row.cause_id}")
         weights[(row.symptom_id, row.cause_id)] = row
-    for number, symptom in symptom_rows:
-        if not any(s == symptom.id for s, _ in weights):
-            raise DataError("data/symptoms.csv", number, "id", "at least one row for this symptom in data/matrix.csv", symptom.id)
-    for number, cause in cause_rows:
-        if not any(c == cause.id for _, c in weights):
-            raise DataError("data/causes.csv", number, "id", "at least one row for this cause in data/matrix.csv", cause.id)
+    return [row for _, row in matrix_rows], weights
 
+
+def _check_every_row_is_linked(symptom_rows: list[tuple[int, Symptom]], causes: dict[str, Cause], weights: dict[tuple[str, str], MatrixRow]) -> None:
+    """Every symptom and every cause has at least one row in data/matrix.csv."""
+    linked_symptoms = {s for s, _ in weights}
+    linked_causes = {c for _, c in weights}
+    for number, symptom in symptom_rows:
+        if symptom.id not in linked_symptoms:
+            raise DataError("data/symptoms.csv", number, "id", "at least one row for this symptom in data/matrix.csv", symptom.id)
+    for number, cause_id in enumerate(causes, start=1):
+        if cause_id not in linked_causes:
+            raise DataError("data/causes.csv", number, "id", "at least one row for this cause in data/matrix.csv", cause_id)
+
+
+def _load_advice(
+    folder: Path, sources: dict[str, Source], causes: dict[str, Cause], symptoms: dict[str, Symptom], destinations: dict[str, Destination]
+) -> dict[str, Advice]:
     advice_rows = _read_csv(folder / "advice.csv", Advice)
     advice = _unique(advice_rows, "data/advice.csv")
     _check_sources(advice_rows, sources, "data/advice.csv")
-    destinations = _unique(_read_csv(folder / "destinations.csv", Destination), "data/destinations.csv")
     for number, item in advice_rows:
         _check_advice_row(number, item, causes, symptoms, destinations)
     for level in Level:
@@ -134,36 +194,48 @@ def _load_course(folder: Path) -> Course:
         route = advice.get(route_id)
         if route is None or route.level != level or route.cause_id is not None or route.kind != "route":
             raise DataError("data/advice.csv", None, "id", f"a row '{route_id}' with level '{level.value}', kind 'route' and no cause_id")
+    if "nothing_selected" not in advice:
+        raise DataError("data/advice.csv", None, "id", "a row 'nothing_selected' for an empty selection")
+    return advice
+
+
+def _check_symptom_routes(symptom_rows: list[tuple[int, Symptom]], advice: dict[str, Advice]) -> None:
     for number, symptom in symptom_rows:
         _check_route(symptom.route, symptom.level, advice, "data/symptoms.csv", number)
         if symptom.route is None and symptom.level >= RED_FLAG_FLOOR:
             raise DataError("data/symptoms.csv", number, "route", f"the route (a 'route' row of data/advice.csv) for a symptom at '{symptom.level.value}'")
-    if "nothing_selected" not in advice:
-        raise DataError("data/advice.csv", None, "id", "a row 'nothing_selected' for an empty selection")
 
+
+def _load_rules(
+    folder: Path, sources: dict[str, Source], symptoms: dict[str, Symptom], causes: dict[str, Cause], advice: dict[str, Advice]
+) -> dict[str, Rule]:
+    file = "data/rules.csv"
     rule_rows = _read_csv(folder / "rules.csv", Rule)
-    rules = _unique(rule_rows, "data/rules.csv")
-    _check_sources(rule_rows, sources, "data/rules.csv")
+    rules = _unique(rule_rows, file)
+    _check_sources(rule_rows, sources, file)
     for number, rule in rule_rows:
         for symptom_id in rule.all_of:
-            _check_ref(symptom_id, symptoms, "data/rules.csv", number, "all_of", "symptoms.csv")
-        _check_ref(rule.cause_id, causes, "data/rules.csv", number, "cause_id", "causes.csv")
-        _check_route(rule.route, rule.level, advice, "data/rules.csv", number)
+            _check_ref(symptom_id, symptoms, file, number, "all_of", "symptoms.csv")
+        _check_ref(rule.cause_id, causes, file, number, "cause_id", "causes.csv")
+        _check_route(rule.route, rule.level, advice, file, number)
         if rule.min_week is not None and rule.max_week is not None and rule.min_week > rule.max_week:
-            raise DataError("data/rules.csv", number, "max_week", f"a week at or after min_week ({rule.min_week})", rule.max_week)
+            raise DataError(file, number, "max_week", f"a week at or after min_week ({rule.min_week})", rule.max_week)
         if (rule.min_week is not None or rule.max_week is not None) and "pregnancy" not in rule.stages:
-            raise DataError("data/rules.csv", number, "stages", "'pregnancy' among the stages, because min_week or max_week is set", ";".join(rule.stages))
+            raise DataError(file, number, "stages", "'pregnancy' among the stages, because min_week or max_week is set", ";".join(rule.stages))
         own = max(symptoms[s].level for s in rule.all_of)
         if rule.level <= own:
             raise DataError(
-                "data/rules.csv", number, "level",
+                file, number, "level",
                 f"a level above '{own.value}', the highest level of the rule's own symptoms, or the rule never raises anything",
                 rule.level.value,
             )
+    return rules
+
+
+def _check_red_flags(symptom_rows: list[tuple[int, Symptom]], rules: dict[str, Rule]) -> None:
+    """A symptom is a red flag exactly when, alone and at its most dangerous stage, it reaches urgent."""
     for number, symptom in symptom_rows:
-        reaches = max(
-            [symptom.level] + [r.level for r in rules.values() if r.all_of == [symptom.id]]
-        )
+        reaches = max([symptom.level] + [r.level for r in rules.values() if r.all_of == [symptom.id]])
         should_flag = reaches >= RED_FLAG_FLOOR
         if symptom.red_flag != should_flag:
             raise DataError(
@@ -173,58 +245,38 @@ def _load_course(folder: Path) -> Course:
                 "yes" if symptom.red_flag else "no",
             )
 
+
+def _load_levels(folder: Path, sources: dict[str, Source]) -> dict[Level, LevelInfo]:
     level_rows = _read_csv(folder / "levels.csv", LevelInfo)
-    levels = {row.id: row for _, row in level_rows}
     _check_sources(level_rows, sources, "data/levels.csv")
     if [row.id for _, row in level_rows] != list(LEVELS):
-        raise DataError("data/levels.csv", None, "id", f"one row per level, in the order {', '.join(lv.value for lv in LEVELS)}", ", ".join(row.id.value for _, row in level_rows))
+        raise DataError(
+            "data/levels.csv", None, "id", f"one row per level, in the order {', '.join(lv.value for lv in LEVELS)}",
+            ", ".join(row.id.value for _, row in level_rows),
+        )
+    return {row.id: row for _, row in level_rows}
 
-    left_raw = _read_yaml(folder / "left_rule.yaml", "data/left_rule.yaml")
-    if not isinstance(left_raw, dict):
-        raise DataError("data/left_rule.yaml", None, None, "a mapping of keys to values", type(left_raw).__name__)
-    left_rule = _validate(LeftRule, left_raw, "data/left_rule.yaml", "(document)")
-    left_sourced: list[tuple[int | str, Any]] = [(f"points[{i}]", p) for i, p in enumerate(left_rule.points)]
-    left_sourced += [(f"interpretation[{i}]", p) for i, p in enumerate(left_rule.interpretation)]
+
+def _load_left_rule(folder: Path, sources: dict[str, Source]) -> LeftRule:
+    file = "data/left_rule.yaml"
+    raw = _read_yaml(folder / "left_rule.yaml", file)
+    if not isinstance(raw, dict):
+        raise DataError(file, None, None, "a mapping of keys to values", type(raw).__name__)
+    left_rule: LeftRule = _validate(LeftRule, raw, file, "(document)")
+    sourced: list[tuple[int | str, Any]] = [(f"points[{i}]", p) for i, p in enumerate(left_rule.points)]
+    sourced += [(f"interpretation[{i}]", p) for i, p in enumerate(left_rule.interpretation)]
     for i, band in enumerate(left_rule.interpretation):
         if band.women_with_dvt > band.women:
-            raise DataError("data/left_rule.yaml", f"interpretation[{i}]", "women_with_dvt", f"at most the number of women ({band.women})", band.women_with_dvt)
+            raise DataError(file, f"interpretation[{i}]", "women_with_dvt", f"at most the number of women ({band.women})", band.women_with_dvt)
         percent = 100 * band.women_with_dvt / band.women
         if abs(band.observed_dvt_percent - percent) > 0.5:
             raise DataError(
-                "data/left_rule.yaml", f"interpretation[{i}]", "observed_dvt_percent",
+                file, f"interpretation[{i}]", "observed_dvt_percent",
                 f"{band.women_with_dvt} of {band.women} as a percentage, rounded ({percent:.1f})", band.observed_dvt_percent,
             )
-    left_sourced.append(("limits", left_rule.limits))
-    _check_sources(left_sourced, sources, "data/left_rule.yaml")
-
-    lesson_rows = _read_csv(folder / "lessons.csv", Lesson)
-    lessons = _unique(lesson_rows, "data/lessons.csv")
-    for number, lesson in lesson_rows:
-        if lesson.notebook != f"{lesson.id}.ipynb":
-            raise DataError("data/lessons.csv", number, "notebook", f"the file name '{lesson.id}.ipynb'", lesson.notebook)
-    for number, cause in cause_rows:
-        _check_ref(cause.lesson, lessons, "data/causes.csv", number, "lesson", "lessons.csv")
-
-    glossary_rows = _read_csv(folder / "glossary.csv", GlossaryTerm)
-    _unique(glossary_rows, "data/glossary.csv", key="term")
-    _check_sources(glossary_rows, sources, "data/glossary.csv")
-
-    return Course(
-        data_dir=folder,
-        sources=sources,
-        regions=dict(sorted(regions.items(), key=lambda kv: kv[1].order)),
-        causes=causes,
-        symptoms=symptoms,
-        matrix=[row for _, row in matrix_rows],
-        advice=advice,
-        rules=rules,
-        left_rule=left_rule,
-        lessons=lessons,
-        levels=levels,
-        glossary=sorted((row for _, row in glossary_rows), key=lambda g: g.term.lower()),
-        weights=weights,
-        destinations=destinations,
-    )
+    sourced.append(("limits", left_rule.limits))
+    _check_sources(sourced, sources, file)
+    return left_rule
 
 
 def _check_advice_row(number: int, item: Advice, causes: dict[str, Cause], symptoms: dict[str, Any], destinations: dict[str, Destination]) -> None:
