@@ -74,8 +74,23 @@ def answer(scope: Any, option: str) -> None:
     scope.locator("button").filter(has_text=exact("Check")).click()
 
 
-def wait_text(scope: Any, text: str) -> None:
-    scope.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=WAIT_MS)
+def wait_text(scope: Any, text: str, record: Callable[[], str] | None = None) -> None:
+    """Wait for ``text`` to show; if it does not, say what the panel shows instead (and the record)."""
+    try:
+        scope.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=WAIT_MS)
+    except Exception as exc:
+        shown = " ".join(scope.inner_text().split())
+        raise AssertionError(f"{text!r} did not show; the panel shows: {shown[:1500]}"
+                             + (f"\nthe record:\n{record()}" if record else "")) from exc
+
+
+def ask_again(revise: Any) -> None:
+    """Start the round again, and wait until its question is asked afresh (no feedback, Check usable)."""
+    revise.locator("button").filter(has_text=exact("Start the round again")).click()
+    revise.get_by_text("Correct.", exact=False).first.wait_for(state="hidden", timeout=WAIT_MS)
+    check = revise.locator("button").filter(has_text=exact("Check"))
+    page = revise.page
+    page.wait_for_function("button => !button.disabled", arg=check.element_handle(), timeout=WAIT_MS)
 
 
 def play(page: Any, front: Front) -> None:
@@ -105,14 +120,16 @@ def play(page: Any, front: Front) -> None:
     wait_text(revise, QUESTION.prompt[:60])
     answer(revise, RIGHT)
     wait_text(revise, "Correct.")
+    wait_text(revise, "Next question")
+    assert [e["round"] for e in store.parse(front.read_record()) if e["kind"] == "answer" and e["lesson"] == LESSON][-1] == "revise"
     wait_text(revise, "1 question left to revise.")  # right on one day only: still in the round
 
     # The next day: right again, and the question leaves the round.
     front.write_record(a_day_earlier(front.read_record()))
-    revise.locator("button").filter(has_text=exact("Start the round again")).click()
+    ask_again(revise)
     wait_text(revise, QUESTION.prompt[:60])
     answer(revise, RIGHT)
-    wait_text(revise, "No questions left to revise")
+    wait_text(revise, "No questions left to revise", front.read_record)
     revised = [e for e in store.parse(front.read_record()) if e.get("round") == "revise"]
     assert len(revised) == 2 and len({store.day_of(e) for e in revised}) == 2
     front.close()
