@@ -204,3 +204,12 @@ def test_without_the_lock_two_writers_would_lose_answers(record_file: Path, monk
     store._replace(record_file, store.dumps(store.merge(both_read[0].events, [first])))
     store._replace(record_file, store.dumps(store.merge(both_read[1].events, [second])))
     assert len(store.read_progress().events) == 1  # the unlocked interleaving lost one
+
+
+def test_a_browser_that_cannot_keep_files_is_named_in_one_sentence(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(store.SWITCH, "on")
+    monkeypatch.delenv(store.FILE_SETTING, raising=False)
+    note = store.not_kept_note("/home/pyodide", in_browser=True)
+    assert note is not None and "Download my progress" in note and note.count(". ") == 0
+    assert store.not_kept_note("/drive", in_browser=True) is None  # the site's files: kept by the browser
+    assert store.not_kept_note("/home/student/notebooks", in_browser=False) is None  # JupyterLab, Voila

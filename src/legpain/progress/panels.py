@@ -43,7 +43,7 @@ class ProgressView:
 def progress_view(loaded: store.Loaded, course: Optional[Course] = None) -> ProgressView:
     """What the progress panel shows for what the file holds."""
     rows = lesson_progress(loaded.events, course)
-    notice = message_html(loaded.notice, "info") if loaded.notice else ""
+    notice = "".join(message_html(text, "info") for text in (loaded.notice, store.not_kept_note()) if text)
     words = render("figure_summary.html", summary=progress_summary(rows))
     return ProgressView(rows, notice + words + render("progress_table.html", rows=rows))
 

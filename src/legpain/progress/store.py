@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,6 +75,20 @@ def recording_on() -> bool:
 def progress_path() -> Path:
     """The file: ``LEGPAIN_PROGRESS_FILE`` if set, else ``legpain-progress.json`` in the lessons' folder."""
     return Path(os.environ.get(FILE_SETTING) or Path.cwd() / FILE_NAME)
+
+
+IN_BROWSER = sys.platform == "emscripten"
+BROWSER_FILES = "/drive"  # where JupyterLite's kernel sees the site's files, which the browser keeps
+
+
+def not_kept_note(cwd: Optional[str] = None, in_browser: bool = IN_BROWSER) -> Optional[str]:
+    """In the browser version, where the kernel cannot reach the site's files (no service worker, as in
+    some private windows), the record lives only as long as the page: say so, in one sentence."""
+    cwd = cwd if cwd is not None else os.getcwd()
+    if not in_browser or not recording_on() or os.environ.get(FILE_SETTING) or cwd.startswith(BROWSER_FILES):
+        return None
+    return ("This browser does not let the course keep files, so your progress lasts only until you close this page: "
+            "use Download my progress before you leave.")
 
 
 def now_text(now: Optional[datetime] = None) -> str:
