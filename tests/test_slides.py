@@ -41,7 +41,9 @@ def test_every_lesson_makes_a_deck_with_its_figures_and_key_points(path):
     assert f"<h1>{title}</h1>" in unescape(html)
     stored = [o["data"][PLOTLY] for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if PLOTLY in o.get("data", {})]
     examples = 1 if slides.worked_example(path.name) else 0  # a widget's worked example (08's checker)
-    expected = sum(len(slides.split_tall_heatmap(spec)) for spec in stored) + examples
+    parts = [len(slides.split_tall_heatmap(spec)) for spec in stored]
+    parts = [n if n > 1 else len(slides.split_tall_rows(spec)) for n, spec in zip(parts, stored)]
+    expected = sum(parts) + examples
     assert html.count('class="legpain-plot"') == expected == len(lesson.figures)
     # every key point of the lesson is on a slide (first words, read from the notebook here)
     markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
@@ -138,6 +140,28 @@ def test_a_tall_heatmap_is_cut_into_slides_that_keep_every_row_once():
     assert slides.split_tall_heatmap(small) == [small]
 
 
+def test_a_tall_chart_of_named_rows_is_cut_into_slides_that_keep_every_point_once():
+    names = [f"measure {n}" for n in range(12)]
+    spec = {"data": [{"type": "scatter", "mode": "markers+text", "y": names[::2], "x": list(range(6)), "text": ["a"] * 6},
+                     {"type": "scatter", "mode": "markers+text", "y": names[1::2], "x": list(range(6)), "text": ["b"] * 6,
+                      "marker": {"color": ["#000000"] * 6, "size": 16}}],
+            "layout": {"height": 160 + 56 * 12, "margin": {"t": 70, "b": 90}, "yaxis": {"categoryarray": names}}}
+    parts = slides.split_tall_rows(spec)
+    assert len(parts) > 1
+    assert sorted(y for p in parts for t in p["data"] for y in t["y"]) == sorted(names)
+    for part in parts:
+        assert part["layout"]["height"] <= slides.FIGURE_HEIGHT
+        shown = [y for t in part["data"] for y in t["y"]]
+        assert part["layout"]["yaxis"]["categoryarray"] == [n for n in names if n in shown]
+        for trace in part["data"]:
+            assert len(trace["x"]) == len(trace["y"]) == len(trace["text"])
+            if "marker" in trace:
+                assert len(trace["marker"]["color"]) == len(trace["y"]) and trace["marker"]["size"] == 16
+        assert slides.slide_figure(part)["layout"]["height"] == part["layout"]["height"]
+    short = {"data": [{"type": "bar", "y": ["a", "b"], "x": [1, 2]}], "layout": {"height": 400}}
+    assert slides.split_tall_rows(short) == [short]
+
+
 def test_row_names_of_a_split_heatmap_are_one_line_with_their_level_kept():
     long = "<b>⚠ Sudden breathlessness, chest pain on</b><br><b>breathing in, … (Emergency)</b>"
     assert slides._one_line(long) == "<b>⚠ Sudden breathlessness … (Emergency)</b>"
@@ -197,3 +221,13 @@ def test_a_missing_reveal_js_gives_a_clear_message(tmp_path):
 def test_the_makefile_pins_the_reveal_js_the_decks_are_made_for():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(rf"^REVEAL_JS\s*:=\s*{re.escape(slides.REVEAL_VERSION)}$", makefile, re.M)
+
+
+def test_a_summary_too_long_for_its_figure_slide_gets_a_slide_of_its_own():
+    spec = {"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {"height": 420}}
+    short, long = "Two bars.", "The chart shows " + "a long sentence about many rows, " * 12
+    lesson = slides.Lesson(name="01_a.ipynb", title="T", figures=[slides.Figure("A", spec, short), slides.Figure("B", spec, long)])
+    html = slides.render_deck(lesson)
+    assert html.count('class="legpain-summary"') == 1 and "Two bars." in html
+    assert html.count('class="legpain-words-slide"') == 1 and "<h2>B: in words</h2>" in html
+    assert slides.summary_room(short) == 0 < slides.summary_room(long)

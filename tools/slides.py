@@ -195,6 +195,8 @@ def read_lesson(nb: dict[str, Any], name: str) -> Lesson:
         for index, spec in enumerate(s for s in specs if _has_points(s)):
             summary = re.sub(r"^In words:\s*", "", summaries[index] if index < len(summaries) else "")
             parts = split_tall_heatmap(spec)
+            if len(parts) == 1:
+                parts = split_tall_rows(spec)
             for number, part in enumerate(parts, 1):
                 label = heading if len(parts) == 1 else f"{heading} ({number} of {len(parts)})"
                 lesson.figures.append(Figure(label, part, summary if number == 1 or len(parts) == 1 else ""))
@@ -264,7 +266,68 @@ def split_tall_heatmap(spec: dict[str, Any]) -> list[dict[str, Any]]:
         yaxis.pop("range", None)
         part_layout["yaxis"] = yaxis
         part_layout["height"] = round(band + 20 + ROW_PX * (stop - start))
-        parts.append({**spec, "data": [part_trace], "layout": part_layout})
+        parts.append({**spec, "data": [part_trace], "layout": part_layout, "legpain_part": True})
+    return parts
+
+
+def _categories(spec: dict[str, Any]) -> list[Any]:
+    """The y categories of a chart whose every trace is placed on named rows, in the order shown."""
+    layout = spec.get("layout") or {}
+    order = [axis.get("categoryarray") for key, axis in layout.items() if re.fullmatch(r"yaxis\d*", key) and isinstance(axis, dict)]
+    given = next((list(o) for o in order if isinstance(o, list) and o), None)
+    seen: list[Any] = []
+    for trace in spec.get("data") or []:
+        ys = trace.get("y")
+        if not isinstance(ys, list) or not all(isinstance(y, str) for y in ys):
+            return []
+        seen += [y for y in ys if y not in seen]
+    if given is not None and set(seen) <= set(given):
+        return [y for y in given if y in seen]
+    return seen
+
+
+def split_tall_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A chart of named rows (bars or points, one row per name) too tall for a slide at 20px, cut
+    into runs of rows that each fit, every point kept once. Any other figure is returned whole."""
+    layout = spec.get("layout") or {}
+    height = layout.get("height") or 450
+    names = _categories(spec)
+    if height <= FIGURE_HEIGHT or len(names) < 2:
+        return [spec]
+    margin = layout.get("margin") or {}
+    fixed = (margin.get("t", 80) or 0) + (margin.get("b", 80) or 0)
+    lines = max(str(n).count("<br>") + 1 for n in names)
+    per_row = max((height - fixed) / len(names), 14 + FIGURE_FONT * 1.35 * lines)
+    per_slide = max(2, int((FIGURE_HEIGHT - fixed) // per_row))
+    if per_slide >= len(names):
+        return [spec]
+    count = -(-len(names) // per_slide)
+    size = -(-len(names) // count)
+    parts = []
+    for start in range(0, len(names), size):
+        chunk = names[start:start + size]
+        data = []
+        for trace in spec.get("data") or []:
+            keep = [i for i, y in enumerate(trace["y"]) if y in chunk]
+            part = dict(trace)
+            for key, values in trace.items():
+                if isinstance(values, list) and len(values) == len(trace["y"]):
+                    part[key] = [values[i] for i in keep]
+            marker = trace.get("marker")
+            if isinstance(marker, dict):
+                part["marker"] = {k: ([v[i] for i in keep] if isinstance(v, list) and len(v) == len(trace["y"]) else v) for k, v in marker.items()}
+            data.append(part)
+        part_layout = copy.deepcopy(layout)
+        for key in [k for k in part_layout if re.fullmatch(r"yaxis\d*", k)]:
+            if isinstance(part_layout[key], dict) and isinstance(part_layout[key].get("categoryarray"), list):
+                part_layout[key]["categoryarray"] = [y for y in part_layout[key]["categoryarray"] if y in chunk]
+        part_layout["height"] = round(fixed + per_row * len(chunk))
+        # Notes placed under the plot (paper y below 0) keep their distance from it in pixels.
+        old_plot, new_plot = height - fixed, part_layout["height"] - fixed
+        for note in part_layout.get("annotations") or []:
+            if note.get("yref") == "paper" and isinstance(note.get("y"), (int, float)) and note["y"] < 0 and new_plot > 0:
+                note["y"] = note["y"] * old_plot / new_plot
+        parts.append({**spec, "data": data, "layout": part_layout, "legpain_part": True})
     return parts
 
 
@@ -329,16 +392,26 @@ def add_worked_example(lesson: Lesson, headings: list[str]) -> None:
 # ---------------------------------------------------------------- a figure for the projector
 
 
-def slide_figure(spec: dict[str, Any], height: Optional[int] = None) -> dict[str, Any]:
+SUMMARY_LINE_CHARS, SUMMARY_LINE_PX, SUMMARY_FREE_LINES = 95, 29, 2
+
+
+def summary_room(summary: str) -> int:
+    """The pixels a figure gives up on its slide for a summary longer than SUMMARY_FREE_LINES lines."""
+    lines = -(-len(summary) // SUMMARY_LINE_CHARS) if summary else 0
+    return max(0, lines - SUMMARY_FREE_LINES) * SUMMARY_LINE_PX
+
+
+def slide_figure(spec: dict[str, Any], height: Optional[int] = None, room: int = FIGURE_HEIGHT) -> dict[str, Any]:
     """The figure at the slide's width, with its text at FIGURE_FONT (20px) or more.
 
     A figure keeps its own height when it is shorter than the slide's figure space (a part of a
-    split heatmap, a worked example's chart); any other is drawn FIGURE_HEIGHT high.
+    split heatmap or chart, a worked example's chart); any other is drawn as high as the space
+    left beside its summary (``room``, at most FIGURE_HEIGHT).
     """
     layout = copy.deepcopy(spec.get("layout") or {})
     layout.pop("template", None)
     own = layout.get("height") or 450
-    height = height or (own if own < FIGURE_HEIGHT and any(t.get("type") == "heatmap" for t in spec.get("data") or []) else FIGURE_HEIGHT)
+    height = height or (min(own, room) if spec.get("legpain_part") else room)
     font = FIGURE_FONT
     layout.update(width=FIGURE_WIDTH, height=height, autosize=False)
     layout["font"] = {**(layout.get("font") or {}), "size": max(font, (layout.get("font") or {}).get("size") or font)}
@@ -452,7 +525,9 @@ def render_deck(lesson: Lesson, lib: str = "lib") -> str:
             bullets.append({"kind": heading, "heading": label, "items": part})
     figures = [
         {"id": f"figure-{n}", "heading": f.heading, "summary": f.summary, "banner": f.banner, "intro": f.intro,
-         "spec": slide_figure(f.spec, EXAMPLE_FIGURE_HEIGHT if f.banner else None)}
+         "spec": slide_figure(f.spec, EXAMPLE_FIGURE_HEIGHT if f.banner else None),
+         # A summary too long to sit under the figure gets a slide of its own, straight after it.
+         "summary_slide": summary_room(f.summary) > 0}
         for n, f in enumerate(lesson.figures, 1)
     ]
     template = _environment().get_template("deck.html.j2")

@@ -1,11 +1,13 @@
-"""The layout check over every figure and widget panel of every lesson, as a projector shows it (1280 x 720).
+"""The layout check over every figure and widget panel of every lesson, and every slide of every deck,
+as a projector shows it (1280 x 720).
 
 Each lesson is opened once in JupyterLab and run; then, in normal, presentation and high-contrast
 modes, no two text boxes of a figure may overlap (titles, tick labels, legends, value labels,
 annotations), no text may reach past its figure's or its cell's edge, every point that the data
 gives a value label must show it, and no control's words may be cut short. In presentation and
-high-contrast modes figure text is at least 20 px. A failure names the lesson, the mode, the figure
-and the two texts. The smallest figure text per lesson and mode is printed (pytest -s) and written
+high-contrast modes figure text is at least 20 px. Every slide of every deck (`make slides`) fits its
+1280 x 720 canvas with no block over another, and its figures pass the same checks at 20 px. A
+failure names the lesson (or deck and slide), the mode, the figure and the two texts. The smallest figure text per lesson and mode is printed (pytest -s) and written
 to build/layout-smallest-text.txt.
 """
 
@@ -20,6 +22,7 @@ import pytest
 from browser_support import lab, layout
 from browser_support.notebooks import notebook_names
 from browser_support.pages import LAB_ROOT
+from browser_support.scripts import script
 from browser_support.servers import Server
 from browser_support.settings import ROOT, STEP_TIMEOUT
 
@@ -65,3 +68,68 @@ def test_lesson_layout(name: str, projector_context: Any, lab_server: Server) ->
     finally:
         lab.shutdown_kernel(page)
         page.close()
+
+
+# ---------------------------------------------------------------- every slide of every deck
+
+
+@pytest.fixture(scope="module")
+def every_deck(chromium_path: str) -> Iterator[dict[str, Path]]:
+    """Every lesson's deck; the lessons whose figures live inside widgets (08) are run first, the
+    others use their stored outputs (their figures are there)."""
+    import io
+    import shutil
+    import sys
+    import tempfile
+
+    from browser_support.chromium import in_ci
+    from browser_support.settings import NOTEBOOKS
+
+    sys.path.insert(0, str(ROOT))
+    from tools import slides  # noqa: E402
+
+    if not (slides.DEFAULT_REVEAL / "package.json").is_file():
+        reason = f"reveal.js not found at {slides.DEFAULT_REVEAL.relative_to(ROOT)} (run `make slides-deps`, which needs npm)"
+        if in_ci():
+            pytest.fail(f"CI=true, so the slide layout check must run, but: {reason}", pytrace=False)
+        pytest.skip(reason)
+    out = Path(tempfile.mkdtemp(prefix="legpain-layout-slides-"))
+    try:
+        paths = [NOTEBOOKS / name for name in notebook_names()]
+        live = [p for p in paths if p.name.startswith("08_")]  # figures inside the explorer's widgets
+        written = slides.build_decks([p for p in paths if p not in live], out, execute=False, stream=io.StringIO())
+        written += slides.build_decks(live, out, execute=True, stream=io.StringIO())
+        yield {path.name.replace(".slides.html", ""): path for path in written}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+@pytest.mark.parametrize("name", [n.removesuffix(".ipynb") for n in notebook_names()])
+def test_slide_layout(name: str, every_deck: dict[str, Path], browser: Any) -> None:
+    context = browser.new_context(viewport=layout.PROJECTOR)
+    context.set_default_timeout(STEP_TIMEOUT)
+    page = context.new_page()
+    failures: list[str] = []
+    smallest: float | None = None
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+        page.goto(every_deck[name].as_uri(), wait_until="load")
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30_000)
+        for index in range(page.evaluate("() => Reveal.getTotalSlides()")):
+            page.evaluate("i => Reveal.slide(i)", index)
+            page.wait_for_function(
+                "() => Array.from(Reveal.getCurrentSlide().querySelectorAll('.legpain-plot')).every(el => el.dataset.drawn === 'yes')",
+                timeout=30_000,
+            )
+            fit = page.evaluate(script("slide_fit"))
+            root = "section.present"
+            found = fit["problems"] + layout.problems(page, root, layout.MIN_PRESENTATION_PX * fit["scale"])
+            size = layout.smallest_text(page, root)
+            if size is not None:
+                smallest = size / fit["scale"] if smallest is None else min(smallest, size / fit["scale"])
+            if found:
+                failures.append(layout.describe(f"{name} slide {index + 1} ({fit['heading']})", "slides", found))
+        _record(f"{name} [slides] smallest figure text: {'no figure' if smallest is None else f'{smallest:.1f} px'}")
+        assert not failures, "slide layout problems:\n" + "\n".join(failures)
+    finally:
+        context.close()
