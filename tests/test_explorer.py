@@ -329,9 +329,10 @@ def test_unknown_region_on_the_body_map_gives_a_message(course):
 def test_high_contrast_switches_the_style(course):
     state, on = set_high_contrast(ExplorerState(), {"on": True}, course)
     assert state.high_contrast and on.style.css_class == "legpain-hc"
-    assert on.style.font_size > 18 and on.style.line_width > 1
+    assert on.style.font_size > 20 and on.style.line_width > 1
     state, off = set_high_contrast(state, {"on": False}, course)
     assert not state.high_contrast and off.style.css_class == ""
+    assert off.style.font_size >= 20  # back to normal is never under the back row's 20px
 
 
 # ---------------------------------------------------------------- escaping
@@ -498,8 +499,9 @@ def test_body_map_marks_the_chosen_region(explorer):
 def test_high_contrast_toggle_restyles_every_part(explorer):
     explorer.high_contrast.value = True
     assert all("legpain-hc" in part._dom_classes for part in explorer.parts)
-    assert explorer.controls["matrix"].layout.font.size == 22
+    assert explorer.controls["matrix"].layout.font.size == 24
     explorer.high_contrast.value = False
+    assert explorer.controls["matrix"].layout.font.size == 20
     assert not any("legpain-hc" in part._dom_classes for part in explorer.parts)
 
 

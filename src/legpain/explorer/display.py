@@ -12,9 +12,12 @@ from .matrix import _matrix_status, cell_html, matrix_view
 from .state import BodyMapView, Display, ExplorerState, Result, StyleView
 
 def style_view(high_contrast: bool) -> StyleView:
+    """High contrast: 24px figure type and thick lines; normal: the course's 20px figure type."""
+    from ..figures import FONT_SIZE
+
     if high_contrast:
-        return StyleView(True, "legpain-hc", 22, 4)
-    return StyleView(False, "", 18, 1)
+        return StyleView(True, "legpain-hc", FONT_SIZE + 4, 4)
+    return StyleView(False, "", FONT_SIZE, 1)
 
 
 def set_high_contrast(state: ExplorerState, event: dict[str, Any], course: Optional[Course] = None) -> Result:
