@@ -96,7 +96,7 @@ SITE_PORT   ?= 8000
 SITE_INPUTS := pyproject.toml README.md $(wildcard tools/site/*.py tools/site/*.toml tools/site/*.txt tools/site/*.js) $(wildcard notebooks/[0-9][0-9]_*.ipynb) \
                $(shell find src data jupyter_data -name __pycache__ -prune -o -name '*.egg-info' -prune -o -type f -print)
 
-.PHONY: site site-deps site-lock serve-site test-site bench-site clean-site
+.PHONY: site site-deps site-lock serve-site test-site bench-site site-floor clean-site
 
 $(SITE_VENV)/.stamp: tools/site/build-requirements.txt
 	rm -rf $(SITE_VENV)
@@ -137,14 +137,22 @@ test-site: $(TEST_STAMP) browser-deps
 	  $(MAKE) site && $(BIN)/python -m pytest tests/site -p no:cacheprovider; \
 	fi
 
-# `make bench` measures the site too: its size, page load to kernel ready, click to banner.
+# `make bench` measures the site too: its size, page load to kernel ready (beside the floor: a bare
+# site with the same Pyodide and kernel, build/site-floor), the start step by step, click to banner.
 bench: bench-site
 
-bench-site: $(TEST_STAMP) browser-deps site
+SITE_FLOOR_STAMP := build/site-floor/.built
+$(SITE_FLOOR_STAMP): $(SITE_VENV)/.stamp $(wildcard tools/site/*.py tools/site/*.toml tools/site/*.txt tools/site/*.js tools/site/*.mjs) | site-deps
+	$(SITE_VENV)/bin/python tools/site/build_site.py --floor
+	touch $@
+
+site-floor: $(SITE_FLOOR_STAMP)
+
+bench-site: $(TEST_STAMP) browser-deps site site-floor
 	$(BIN)/python bench/site_bench.py
 
 clean-site:
-	rm -rf build/site build/site-cache build/legpain-course-site.zip
+	rm -rf build/site build/site-floor build/site-cache build/legpain-course-site.zip
 # --- end of the browser-site block ---------------------------------------------
 
 notebooks: $(TEST_STAMP)

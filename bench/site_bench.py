@@ -7,6 +7,14 @@ Prints:
 * the time from page load (navigation start) to the kernel ready (the notebook's kernel idle),
   on a first visit (empty browser: everything comes from the server) and on a later visit (from
   the copy the service worker keeps), median of --loads fresh loads each; target: 10 s;
+* the floor, timed in the same run, load for load: build/site-floor (`build_site.py --floor`), a
+  bare site with the same Pyodide, kernel, settings and service worker and none of the course's
+  packages; the line `kernel ready, later visit: course X s, floor Y s, ratio Z` (and the same for
+  the first visit); target: a later visit within 1.5 times the floor;
+* a breakdown of the later-visit start, measured in a page of each site from its offline copy:
+  Pyodide's own start, reading the packages of the lock, unpacking them, the kernel's own imports
+  and the course's imports at the first cell of notebook 08, in seconds;
+* the first cell of notebook 08, from the kernel ready to its reply, on a later visit; target: 3 s;
 * the time from a click in the symptom checker (notebook 08) to the updated banner, in the site
   and in JupyterLab side by side, measured in the page as bench/browser_bench.py does (median
   of --repeats clicks after 3 warm-ups, ticking a red flag on and off over an everyday symptom).
@@ -19,10 +27,12 @@ printed with them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -39,8 +49,12 @@ from browser_support.settings import STEP_TIMEOUT, VIEWPORT  # noqa: E402
 import browser_bench as bb  # noqa: E402
 
 ZIP = ROOT / "build" / "legpain-course-site.zip"
+FLOOR = ROOT / "build" / "site-floor"
+FLOOR_PAGE = "blank.ipynb"
 TARGET_ZIP_MB = 60.0
 TARGET_KERNEL_S = 10.0
+TARGET_FLOOR_RATIO = 1.5
+TARGET_FIRST_CELL_S = 3.0
 TARGET_CLICK_MS = bb.TARGET_MS
 NOTEBOOK = explorer.NOTEBOOK
 FIRST_PAGE = "00_start_here.ipynb"
@@ -64,30 +78,154 @@ def load_average() -> str:
         return "?"
 
 
+# Runs the first code cell of the open notebook; resolves with the seconds from the call to the
+# kernel's reply.
+FIRST_CELL_JS = """async () => {
+    const app = window.jupyterapp; const panel = app.shell.currentWidget; const nb = panel.content;
+    const index = nb.widgets.findIndex(c => c.model.type === 'code');
+    nb.activeCellIndex = index;
+    const t0 = performance.now();
+    await app.commands.execute('notebook:run-cell');
+    const cell = nb.widgets[index];
+    while (cell.model.executionCount === null || cell.model.executionCount === undefined) await new Promise(r => setTimeout(r, 10));
+    return (performance.now() - t0) / 1000;
+}"""
+
+# The start of a kernel, step by step, as the Pyodide kernel's worker does it (initRuntime,
+# initPackageManager, initKernel), in a page of the site: every file comes through its service
+# worker, from the offline copy. Reading a wheel (fetch and arrayBuffer) is timed by wrapping
+# fetch; "unpack" is the rest of loadPackage (Pyodide installs each wheel once it and its
+# requirements are read, and loads the compiled libraries).
+BREAKDOWN_JS = """async ([preload, courseImports]) => {
+    const indexURL = new URL('./', location.href).href;  // the page is static/pyodide/package.json
+    const reads = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (...args) => {
+        const url = String((args[0] && args[0].url) || args[0]);
+        const t0 = performance.now();
+        const response = await realFetch(...args);
+        if (url.endsWith('.whl')) {
+            const read = response.arrayBuffer.bind(response);
+            response.arrayBuffer = async () => { const b = await read(); reads.push(performance.now()); return b; };
+        }
+        return response;
+    };
+    const s = {};
+    let t = performance.now();
+    const { loadPyodide } = await import(indexURL + 'pyodide.mjs');
+    const py = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+    s.pyodide = performance.now() - t;
+    t = performance.now();
+    await py.loadPackage(preload, { messageCallback: () => {} });
+    s.load = performance.now() - t;
+    s.read = reads.length ? Math.max(...reads) - t : 0;
+    s.unpack = s.load - s.read;
+    s.wheels = reads.length;
+    t = performance.now();
+    await py.runPythonAsync('import piplite.piplite\\nimport pyodide_kernel');
+    s.kernel = performance.now() - t;
+    t = performance.now();
+    if (courseImports) {
+        await py.loadPackagesFromImports(courseImports, { messageCallback: () => {} });
+        await py.runPythonAsync(courseImports);
+    }
+    s.course = performance.now() - t;
+    globalThis.fetch = realFetch;
+    for (const k of Object.keys(s)) if (k !== 'wheels') s[k] /= 1000;
+    return s;
+}"""
+
+BREAKDOWN_STEPS = (
+    ("pyodide", "Pyodide's own start (interpreter and standard library)"),
+    ("read", "reading the packages of the lock (offline copy)"),
+    ("unpack", "unpacking them (and compiling pydantic-core)"),
+    ("kernel", "the kernel's own imports (piplite, pyodide_kernel)"),
+    ("course", "the course's imports at 08's first cell"),
+)
+
+
+# When the page asked for the kernel's worker script (ms since navigation start), or null.
+WORKER_START_JS = """() => { const e = performance.getEntriesByType('resource').find(r => /\\/(comlink|coincident)\\.worker\\./.test(r.name));
+                    return e ? e.startTime : null; }"""
+
+# Opens another notebook in the same JupyterLab page; resolves with the seconds until its kernel is idle.
+SECOND_LESSON_JS = """async name => {
+    const t0 = performance.now();
+    await window.jupyterapp.commands.execute('docmanager:open', {path: name});
+    await (""" + KERNEL_READY_JS + """)(name);
+    return (performance.now() - t0) / 1000;
+}"""
+
+
 def kernel_ready_s(page: Any, server: ss.SiteServer, name: str) -> float:
     page.goto(server.url(f"lab/index.html?path={name}"), wait_until="commit", timeout=120_000)
     return page.evaluate(KERNEL_READY_JS, name) / 1000
 
 
-def kernel_loads(browser: Any, server: ss.SiteServer, loads: int) -> tuple[list[float], list[float]]:
-    """(first visits, later visits): each first visit in a fresh browser profile (context)."""
-    first, later = [], []
+@dataclass
+class Site:
+    label: str
+    server: ss.SiteServer
+    page: str  # the notebook whose kernel is timed
+    preload: list[str]
+    course_imports: str  # what the first cell of notebook 08 imports ('' for the floor)
+    first: list[float] = field(default_factory=list)
+    later: list[float] = field(default_factory=list)
+    first_cell: list[float] = field(default_factory=list)
+    worker_start: list[float] = field(default_factory=list)  # later visit: when the kernel's worker was asked for
+    second_lesson: list[float] = field(default_factory=list)
+    breakdown: list[dict[str, float]] = field(default_factory=list)
+
+
+def preload_of(site_dir: Path) -> list[str]:
+    config = json.loads((site_dir / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
+    kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    return list(kernel.get("loadPyodideOptions", {}).get("packages", []))
+
+
+def first_cell_imports() -> str:
+    import nbformat
+
+    cells = [c for c in nbformat.read(ss.ROOT / "notebooks" / NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    return "\n".join(line for line in cells[0].source.splitlines() if line.startswith(("import ", "from ")))
+
+
+def one_load(browser: Any, site: Site) -> None:
+    """A first visit (fresh browser profile), the offline copy, a later visit, the breakdown."""
+    context = browser.new_context(viewport=VIEWPORT)
+    ss.record_off_machine(context)
+    try:
+        page = context.new_page()
+        site.first.append(kernel_ready_s(page, site.server, site.page))
+        status = ss.wait_offline_copy(page)
+        if status.get("kept") != status.get("files"):
+            print(f"  ({site.label}: the offline copy was not whole: {status})", file=sys.stderr)
+        page.close()
+        page = context.new_page()
+        site.later.append(kernel_ready_s(page, site.server, site.page))
+        worker = page.evaluate(WORKER_START_JS)
+        if worker is not None:
+            site.worker_start.append(worker / 1000)
+        if site.course_imports:
+            site.second_lesson.append(page.evaluate(SECOND_LESSON_JS, NOTEBOOK))
+            page.close()
+            page = context.new_page()
+            kernel_ready_s(page, site.server, NOTEBOOK)
+            site.first_cell.append(page.evaluate(FIRST_CELL_JS))
+        page.close()
+        page = context.new_page()
+        page.goto(site.server.url("static/pyodide/package.json"), wait_until="load", timeout=120_000)
+        site.breakdown.append(page.evaluate(BREAKDOWN_JS, [site.preload, site.course_imports]))
+        page.close()
+    finally:
+        context.close()
+
+
+def kernel_loads(browser: Any, sites: list[Site], loads: int) -> None:
+    """Each site's loads in turn (course, floor, course, floor...), so that both see the same load."""
     for _ in range(loads):
-        context = browser.new_context(viewport=VIEWPORT)
-        ss.record_off_machine(context)
-        try:
-            page = context.new_page()
-            first.append(kernel_ready_s(page, server, FIRST_PAGE))
-            status = ss.wait_offline_copy(page)
-            if status.get("kept") != status.get("files"):
-                print(f"  (the offline copy was not whole: {status})", file=sys.stderr)
-            page.close()
-            page = context.new_page()
-            later.append(kernel_ready_s(page, server, FIRST_PAGE))
-            page.close()
-        finally:
-            context.close()
-    return first, later
+        for site in sites:
+            one_load(browser, site)
 
 
 def click_series(page: Any, root: Any, n: int, clear: Callable[[], None]) -> list[float]:
@@ -142,6 +280,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=3, help="page loads per kind of visit")
     parser.add_argument("--repeats", type=int, default=25, help="timed clicks (at least 20)")
+    parser.add_argument("--no-clicks", action="store_true", help="leave out the click -> banner comparison")
     args = parser.parse_args(argv)
     n = max(20, args.repeats)
     if not (ss.SITE / "index.html").is_file() or not ZIP.is_file():
@@ -156,34 +295,78 @@ def main(argv: list[str]) -> int:
 
     unzipped = sum(p.stat().st_size for p in ss.SITE.rglob("*") if p.is_file())
     zipped = ZIP.stat().st_size
+    if not (FLOOR / "index.html").is_file():
+        print("site benchmark: no floor site in build/site-floor (run `make site-floor`)", file=sys.stderr)
+        return 1
     started = time.monotonic()
     loads_before = load_average()
-    server = ss.SiteServer()
+    course = Site("course", ss.SiteServer(), FIRST_PAGE, preload_of(ss.SITE), first_cell_imports())
+    floor = Site("floor", ss.SiteServer(FLOOR), FLOOR_PAGE, preload_of(FLOOR), "")
     try:
         with sync_playwright() as playwright:
             browser = ss.launch(playwright, chromium)
             try:
-                first, later = kernel_loads(browser, server, max(1, args.loads))
-                site_ms = site_clicks(browser, server, n)
-                lab_ms = lab_clicks(browser, n)
+                kernel_loads(browser, [course, floor], max(1, args.loads))
+                loads_after_kernel = load_average()
+                site_ms = site_clicks(browser, course.server, n) if not args.no_clicks else []
+                lab_ms = lab_clicks(browser, n) if not args.no_clicks else []
             finally:
                 browser.close()
     finally:
-        server.stop()
+        course.server.stop()
+        floor.server.stop()
 
     def verdict(ok: bool) -> str:
         return "PASS" if ok else "MISS"
 
     print(f"\nThe course in the browser (build/site; Chromium, {os.cpu_count()} cores, load average "
-          f"{loads_before} before and {load_average()} after; {time.monotonic() - started:.0f} s in all)\n")
+          f"{loads_before} before, {loads_after_kernel} after the page loads and {load_average()} at the end; "
+          f"{time.monotonic() - started:.0f} s in all)\n")
     print(f"{'measure':52} {'value':>12} {'target':>10}")
     print("-" * 82)
     print(f"{'site size, unzipped':52} {mb(unzipped):9.1f} MB")
     print(f"{'site size, zipped (legpain-course-site.zip)':52} {mb(zipped):9.1f} MB {TARGET_ZIP_MB:7.0f} MB  {verdict(mb(zipped) <= TARGET_ZIP_MB)}")
-    for label, values in (("first visit", first), ("later visit (offline copy)", later)):
+    for label, values in (("first visit", course.first), ("later visit (offline copy)", course.later)):
         med = statistics.median(values)
         shown = ", ".join(f"{v:.1f}" for v in values)
         print(f"{'page load -> kernel ready, ' + label:52} {med:10.1f} s {TARGET_KERNEL_S:8.0f} s  {verdict(med <= TARGET_KERNEL_S)}  ({shown})")
+    for label, values in (("first visit", floor.first), ("later visit (offline copy)", floor.later)):
+        shown = ", ".join(f"{v:.1f}" for v in values)
+        print(f"{'floor: page load -> kernel ready, ' + label:52} {statistics.median(values):10.1f} s             ({shown})")
+    later_ratio = statistics.median(course.later) / statistics.median(floor.later)
+    print(f"{'later visit: course / floor':52} {later_ratio:10.2f} x {TARGET_FLOOR_RATIO:8.1f} x  {verdict(later_ratio <= TARGET_FLOOR_RATIO)}")
+    if course.first_cell:
+        med = statistics.median(course.first_cell)
+        shown = ", ".join(f"{v:.1f}" for v in course.first_cell)
+        print(f"{'kernel ready -> first cell of ' + NOTEBOOK[:2] + ' done, later visit':52} {med:10.1f} s {TARGET_FIRST_CELL_S:8.0f} s  "
+              f"{verdict(med <= TARGET_FIRST_CELL_S)}  ({shown})")
+    print()
+    for label, attr in (("first visit", "first"), ("later visit", "later")):
+        c, f = statistics.median(getattr(course, attr)), statistics.median(getattr(floor, attr))
+        print(f"kernel ready, {label}: course {c:.1f} s, floor {f:.1f} s, ratio {c / f:.2f}")
+    print()
+    head = f"{'later-visit start, step by step (median of ' + str(len(course.breakdown)) + ')':52} {'course':>10} {'floor':>10}"
+    print(head)
+    print("-" * len(head))
+    total_c = total_f = 0.0
+    for key, label in BREAKDOWN_STEPS:
+        c = statistics.median(b[key] for b in course.breakdown)
+        f = statistics.median(b[key] for b in floor.breakdown)
+        total_c, total_f = total_c + c, total_f + f
+        print(f"{label:52} {c:8.2f} s {f:8.2f} s")
+    print(f"{'in all':52} {total_c:8.2f} s {total_f:8.2f} s")
+    if course.worker_start and floor.worker_start:
+        c, f = statistics.median(course.worker_start), statistics.median(floor.worker_start)
+        print(f"{'kernel ready, later visit: JupyterLab until it starts the kernel':52} {c:8.2f} s {f:8.2f} s")
+        c2, f2 = statistics.median(course.later), statistics.median(floor.later)
+        print(f"{'                           the kernel in its worker':52} {c2 - c:8.2f} s {f2 - f:8.2f} s")
+    if course.second_lesson:
+        shown = ", ".join(f"{v:.1f}" for v in course.second_lesson)
+        print(f"{'a second lesson (08) in the same page: kernel ready':52} {statistics.median(course.second_lesson):8.2f} s             ({shown})")
+    wheels = (statistics.median(b["wheels"] for b in course.breakdown), statistics.median(b["wheels"] for b in floor.breakdown))
+    print(f"{'wheels loaded at start':52} {wheels[0]:10.0f} {wheels[1]:10.0f}")
+    if args.no_clicks:
+        return 0
     print()
     head = f"{'checker: click -> banner (median of ' + str(n) + ')':52} {'site':>10} {'JupyterLab':>12}"
     print(head)

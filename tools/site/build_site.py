@@ -37,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sitelib as sl  # noqa: E402
 
 OUT = sl.ROOT / "build" / "site"
+FLOOR_OUT = sl.ROOT / "build" / "site-floor"  # `--floor`: the benchmark's bare site
+FLOOR_PAGE = "blank.ipynb"
 ZIP = sl.ROOT / "build" / "legpain-course-site.zip"
 NOTEBOOKS = sl.ROOT / "notebooks"
 LESSON_GLOB = "[0-9][0-9]_*.ipynb"
@@ -259,11 +261,11 @@ def write_lock(core: Path, wheels: list[Path], pins: dict[str, Any], target: Pat
     return lock
 
 
-def precompile(stage: Path) -> None:
+def precompile(stage: Path, notebooks: list[Path]) -> None:
     """Add .pyc files for the modules the lessons import (see precompile.mjs): a faster start."""
     if shutil.which("node") is None:
         raise sl.SiteError("Node.js is needed to build the site (it comes with npm)")
-    done = sl.run(["node", sl.HERE / "precompile.mjs", stage, *lesson_notebooks()])
+    done = sl.run(["node", sl.HERE / "precompile.mjs", stage, *notebooks])
     report = json.loads(done.stdout.strip().splitlines()[-1])
     if report["failures"]:
         raise sl.SiteError("while finding the modules to precompile, Pyodide (in Node) failed:\n  " + "\n  ".join(report["failures"]))
@@ -280,14 +282,13 @@ def lesson_notebooks() -> list[Path]:
     return found
 
 
-def lite_build(pyodide_dir: Path, pins: dict[str, Any]) -> None:
-    lite = sl.CACHE / "lite"
+def lite_build(pyodide_dir: Path, pins: dict[str, Any], notebooks: list[Path], lite: Path) -> None:
     shutil.rmtree(lite, ignore_errors=True)
     (lite / "static").mkdir(parents=True)
     shutil.copytree(pyodide_dir, lite / "static" / "pyodide")  # the "well-known" place JupyterLite looks
     contents = lite / "contents"
     contents.mkdir()
-    for notebook in lesson_notebooks():
+    for notebook in notebooks:
         shutil.copy(notebook, contents / notebook.name)
     preload = pins["browser"]["preload"]
     settings = {
@@ -388,15 +389,63 @@ def install_service_worker() -> None:
     log(f"service worker: {len(files)} files to keep offline (site version {version})")
 
 
-def front_door() -> None:
+# ---------------------------------------------------------------- the start notice
+
+NOTICE_TEMPLATE = sl.HERE / "start-notice.js"
+NOTICE_FILE = "legpain-start-notice.js"
+# How long Python takes to start, in the words of the notice: from `make bench-site` on a busy
+# two-core machine (see tools/site/README.md), rounded up; a student's laptop is usually faster.
+START_SECONDS_LATER = 10
+START_SECONDS_FIRST = 30
+STUCK_AFTER_S = 120
+NOTICE = {
+    "starting": "Python is starting in your browser, so that this lesson's code can run here. "
+                "Wait until this box goes before you run a cell.",
+    "how_long": f"This usually takes up to {START_SECONDS_LATER} seconds; the first time you open the course "
+                f"it can take about {START_SECONDS_FIRST} seconds, because the course is being downloaded.",
+    "if_stuck": f"If this box is still here after {STUCK_AFTER_S // 60} minutes, reload the page "
+                "(F5, or Cmd+R on a Mac). Your changes to the lesson are kept in this browser. If it still "
+                "does not start, try a recent Chrome, Edge, Firefox or Safari.",
+    "elapsed": "Waiting for {seconds} s.",
+    "slow_after_s": STUCK_AFTER_S,
+    "slow": "This is taking longer than it should: reload the page (F5, or Cmd+R on a Mac).",
+    "dead": "Python stopped in this lesson. Reload the page (F5, or Cmd+R on a Mac) to start it again; "
+            "your changes are kept in this browser.",
+    "first_page": FIRST_PAGE,
+    "site_note_label": "About the browser version",
+    "site_note": [
+        ("About this version of the course: it runs in your web browser. Nothing is installed on your "
+         "computer, and nothing you type leaves it."),
+        (f"Each lesson you open starts Python inside the browser first. While it starts, a yellow box at the top "
+         f"of the lesson says so; it usually takes up to {START_SECONDS_LATER} seconds (about "
+         f"{START_SECONDS_FIRST} seconds the very first time, while the course is downloaded). When the box "
+         "goes, the lesson is ready."),
+        (f"If the box is still there after {STUCK_AFTER_S // 60} minutes, reload the page. Once the course has "
+         "opened fully, it also opens without an internet connection, in this browser."),
+    ],
+}
+
+
+def add_start_notice() -> None:
+    """The start notice (start-notice.js): a script of the site's JupyterLab page."""
+    script = NOTICE_TEMPLATE.read_text(encoding="utf-8").replace("__NOTICE__", json.dumps(NOTICE, indent=1))
+    (OUT / NOTICE_FILE).write_text(script, encoding="utf-8")
+    tag = f'<script src="../{NOTICE_FILE}"></script>\n'
+    page = OUT / "lab" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    if tag not in html:
+        page.write_text(html.replace("</head>", "    " + tag + "</head>", 1), encoding="utf-8")
+
+
+def front_door(first_page: str) -> None:
     """The site's address opens the start page (JupyterLite's own redirect drops the ?path=)."""
     # Browsers ask for /favicon.ico by themselves; offline, a missing one is an error in the console.
     shutil.copy(OUT / "lab" / "favicon.ico", OUT / "favicon.ico")
-    if not (OUT / "files" / FIRST_PAGE).is_file():
+    if not (OUT / "files" / first_page).is_file():
         return  # JupyterLab with its file browser, as JupyterLite does by default
     page = OUT / "index.html"
     html = page.read_text(encoding="utf-8")
-    go = f"<script>location.replace('./lab/index.html?path={FIRST_PAGE}');</script>\n"
+    go = f"<script>location.replace('./lab/index.html?path={first_page}');</script>\n"
     if go not in html:
         page.write_text(html.replace("<head>", "<head>\n    " + go, 1), encoding="utf-8")
 
@@ -409,14 +458,45 @@ def write_zip() -> None:
                 out.write(path, Path("legpain-course-site") / path.relative_to(OUT))
 
 
-def main() -> int:
+def lock_closure(lock: dict[str, Any], roots: list[str]) -> set[str]:
+    """The packages of the lock that ``roots`` need, with every requirement (canonical names)."""
+    todo, found = [sl.canonical(r) for r in roots], set()
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo += lock["packages"][name]["depends"]
+    return found
+
+
+def floor_notebook() -> Path:
+    """The floor site's one notebook: a single empty code cell (it starts the kernel, nothing more)."""
+    path = sl.CACHE / "floor-notebook" / FLOOR_PAGE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "empty", "metadata": {}, "outputs": [], "source": []}],
+          "metadata": {"kernelspec": {"display_name": "Python (Pyodide)", "language": "python", "name": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(nb, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def main(argv: list[str]) -> int:
+    global OUT
+    floor = "--floor" in argv
+    if floor:
+        # The floor of the benchmark (bench/site_bench.py): the same Pyodide, kernel, settings,
+        # bytecode and service worker, with none of the course's packages and one empty notebook.
+        OUT = FLOOR_OUT
     started = time.monotonic()
     try:
         pins = sl.load_pins()
+        if floor:
+            kernel_only = [p for p in pins["browser"]["preload"] if sl.canonical(p) != "legpain"]
+            pins["browser"]["preload"] = kernel_only
         core = pyodide_core(pins)
         found = browser_wheels(pins)
         repack = {sl.canonical(n) for n in pins["browser"]["repack"]}
-        stage = sl.CACHE / "pyodide-stage"
+        stage = sl.CACHE / ("pyodide-stage-floor" if floor else "pyodide-stage")
         shutil.rmtree(stage, ignore_errors=True)
         shutil.copytree(core, stage, ignore=shutil.ignore_patterns("pyodide-lock.json"))
         wheels = []
@@ -429,23 +509,33 @@ def main() -> int:
             else:
                 wheels.append(Path(shutil.copy(path, stage)))
         wheels += [Path(shutil.copy(path, stage)) for path in kernel_wheels(pins)]
-        wheels.append(Path(shutil.copy(legpain_wheel(), stage)))
+        if floor:
+            lock = write_lock(core, wheels, pins, stage / "pyodide-lock.json")
+            keep = lock_closure(lock, [*pins["browser"]["preload"], *pins["browser"]["from_kernel"]])
+            for wheel in [w for w in wheels if sl.wheel_name_version(w)[0] not in keep]:
+                wheel.unlink()
+                wheels.remove(wheel)
+        else:
+            wheels.append(Path(shutil.copy(legpain_wheel(), stage)))
         write_lock(core, wheels, pins, stage / "pyodide-lock.json")
-        precompile(stage)
+        notebooks = [floor_notebook()] if floor else lesson_notebooks()
+        precompile(stage, notebooks)
         write_lock(core, wheels, pins, stage / "pyodide-lock.json")  # the new hashes
-        lite_build(stage, pins)
+        lite_build(stage, pins, notebooks, sl.CACHE / ("lite-floor" if floor else "lite"))
         check_extensions(pins)
-        front_door()
+        front_door(FLOOR_PAGE if floor else FIRST_PAGE)
+        if not floor:
+            add_start_notice()
         install_service_worker()
-        write_zip()
+        if not floor:
+            write_zip()
     except sl.SiteError as exc:
         print(f"site: {exc}", file=sys.stderr)
         return 1
     size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
-    log(f"built {OUT.relative_to(sl.ROOT)} ({size / 1e6:.1f} MB, {len(lesson_notebooks())} notebooks) "
-        f"and {ZIP.relative_to(sl.ROOT)} ({ZIP.stat().st_size / 1e6:.1f} MB) in {time.monotonic() - started:.0f} s")
+    log(f"built {OUT.relative_to(sl.ROOT)} ({size / 1e6:.1f} MB, {len(notebooks)} notebooks) in {time.monotonic() - started:.0f} s")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
