@@ -12,6 +12,7 @@ pass those in.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Callable
@@ -70,7 +71,13 @@ def a_day_earlier(text: str) -> str:
 
 
 def answer(scope: Any, option: str) -> None:
-    scope.locator(".widget-radio-box label").filter(has_text=exact(option)).locator("input[type=radio]").check()
+    """Choose ``option`` and press Check, once it can be chosen (usable, and not still chosen from before)."""
+    radio = scope.locator(".widget-radio-box label").filter(has_text=exact(option)).locator("input[type=radio]")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while radio.is_disabled() or radio.is_checked():  # a question asked again starts with no answer chosen
+        assert time.monotonic() < deadline, f"the answers were not open to choose {option!r}"
+        time.sleep(0.1)
+    radio.check()
     scope.locator("button").filter(has_text=exact("Check")).click()
 
 
