@@ -46,6 +46,7 @@ PRESENTATION_CSS = f"""
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; padding: 0.2em 0.8em !important;
 }}
 .legpain-figure-summary {{ font-size: {PROSE_PX}px !important; }}
+.legpain-widget .legpain-message {{ font-size: {CONTROL_PX}px !important; }}
 """
 
 

@@ -122,13 +122,15 @@ class ExplorerSession:
             options=[("Most urgent first", "")] + [(c.name, c.id) for c in course.causes.values()],
             value="", description="Sort rows by cause", style=label_style, layout=wide,
         )
+        # The two menus sit in the narrow column beside the matrix: they take its width, no more.
+        beside_menu = widgets.Layout(width="100%", min_width="0")
         symptom = widgets.Dropdown(
             options=[("Choose a symptom", "")] + [(s.label, s.id) for s in course.symptoms.values()],
-            value="", description="Symptom", style=label_style, layout=wide,
+            value="", description="Symptom", style=label_style, layout=beside_menu,
         )
         cause = widgets.Dropdown(
             options=[("Choose a cause", "")] + [(c.name, c.id) for c in course.causes.values()],
-            value="", description="Cause", style=label_style, layout=wide,
+            value="", description="Cause", style=label_style, layout=beside_menu,
         )
         view = self._first.matrix
         fig = matrix_figure(view)
@@ -196,7 +198,7 @@ class ExplorerSession:
         filters = widgets.VBox([region, level, sort])
         picks = widgets.VBox([widgets.HTML("<p><strong>Choose a cell with the keyboard:</strong></p>"), symptom, cause])
         picks.add_class("legpain-matrix-keys")
-        beside = widgets.VBox([picks, detail], layout=widgets.Layout(flex="1 1 320px", min_width="300px", max_width="560px", overflow="visible"))
+        beside = widgets.VBox([picks, detail], layout=widgets.Layout(flex="1 1 300px", min_width="280px", max_width="560px", overflow="visible"))
         beside.add_class("legpain-beside")
         row = widgets.HBox([fig_box, beside], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", width="100%",
                                                                     overflow="visible", grid_gap="0.8em"))

@@ -67,7 +67,7 @@ def _highlight_shapes(view: "MatrixView") -> list[dict[str, Any]]:
 # without its column names in reach.
 MATRIX_LABEL_SIZE = FONT_SIZE  # pixels: row names (two lines at most)
 COLUMN_LABEL_SIZE = FONT_SIZE  # pixels: cause names, upright, above and below the matrix
-MIN_CELL_WIDTH = 27  # pixels per cause column: a 20px number, and an upright 20px name, fit in it
+MIN_CELL_WIDTH = 25  # pixels per cause column: a 20px number, and an upright 20px name, fit in it
 
 
 def _column_axis(side: str) -> dict[str, Any]:
@@ -120,7 +120,7 @@ def matrix_figure(view: "MatrixView") -> go.FigureWidget:
     return fig
 
 
-def min_matrix_width(view: "MatrixView", label_px: int = 270) -> int:
+def min_matrix_width(view: "MatrixView", label_px: int = 260) -> int:
     """The narrowest the matrix may be drawn: the row names and a readable column for every cause."""
     return label_px + 40 + MIN_CELL_WIDTH * len(view.columns)
 
