@@ -103,13 +103,16 @@ ROUND_DONE = ("You have been through every question to revise for now. Come back
               "round once you answer it right at the first try on two different days.")
 
 
+def _choices(options: list[tuple[str, int]]) -> widgets.RadioButtons:
+    return widgets.RadioButtons(options=options, value=None, description="Your answer:", style=LABEL_STYLE, layout=widgets.Layout(width="auto"))
+
+
 def revise_panel() -> widgets.VBox:
     """One question at a time from the round, in a fresh order, with the self-checks' feedback and second try."""
     course = load_course()
     titles = {lesson.id: f"{lesson.id[:2]} {lesson.title}" for lesson in course.lessons.values()}
     status = output_area()
     prompt = widgets.HTML()
-    choices = widgets.RadioButtons(options=[], value=None, description="Your answer:", style=LABEL_STYLE, layout=widgets.Layout(width="auto"))
     check = widgets.Button(description="Check", tooltip="Check your answer", button_style="primary")
     feedback = output_area()
     following = widgets.Button(description="Next question", tooltip="Go on to the next question to revise", layout=widgets.Layout(width="auto"))
@@ -117,7 +120,7 @@ def revise_panel() -> widgets.VBox:
     restart = widgets.Button(description="Start the round again",
                              tooltip="Read your progress again and ask the questions left to revise, in a new order",
                              layout=widgets.Layout(width="auto"))
-    question_box = widgets.VBox([prompt, choices, check])
+    question_box = widgets.VBox([prompt, _choices([]), check])
     state: dict[str, Any] = {"queue": [], "attempt": Attempt()}
 
     def show_status() -> None:
@@ -137,9 +140,9 @@ def revise_panel() -> widgets.VBox:
         state["attempt"] = Attempt()
         question_box.layout.display = ""
         prompt.value = render("progress_revise_prompt.html", lesson=titles[item.lesson_id], prompt=item.question.prompt)
-        choices.options = [(option.text, i) for i, option in enumerate(item.question.options)]
-        choices.value = None
-        choices.disabled = check.disabled = False
+        # New answer buttons for each asking: no answer chosen, on every front end.
+        question_box.children = [prompt, _choices([(option.text, i) for i, option in enumerate(item.question.options)]), check]
+        check.disabled = False
 
     def start(_: Any = None) -> None:
         items, view = revise_view(store.read_progress(), course)
@@ -151,6 +154,7 @@ def revise_panel() -> widgets.VBox:
         if not state["queue"]:
             return
         item = state["queue"][0]
+        choices = question_box.children[1]
         before = state["attempt"]
         result = check_answer(item.question, choices.value, before, course)
         state["attempt"] = result.attempt
