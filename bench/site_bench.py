@@ -281,9 +281,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--loads", type=int, default=3, help="page loads per kind of visit")
     parser.add_argument("--repeats", type=int, default=25, help="timed clicks (at least 20)")
     parser.add_argument("--no-clicks", action="store_true", help="leave out the click -> banner comparison")
+    parser.add_argument("--site", type=Path, default=ss.SITE, help="the course's site (default build/site)")
+    parser.add_argument("--floor", type=Path, default=FLOOR, help="the floor site (default build/site-floor)")
     args = parser.parse_args(argv)
     n = max(20, args.repeats)
-    if not (ss.SITE / "index.html").is_file() or not ZIP.is_file():
+    if not (args.site / "index.html").is_file() or not ZIP.is_file():
         print("site benchmark skipped: no site in build/ (run `make site`)", file=sys.stderr)
         return 1 if chromium_support.in_ci() else 0
     chromium = chromium_support.find_chromium()
@@ -293,15 +295,15 @@ def main(argv: list[str]) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    unzipped = sum(p.stat().st_size for p in ss.SITE.rglob("*") if p.is_file())
+    unzipped = sum(p.stat().st_size for p in args.site.rglob("*") if p.is_file())
     zipped = ZIP.stat().st_size
-    if not (FLOOR / "index.html").is_file():
+    if not (args.floor / "index.html").is_file():
         print("site benchmark: no floor site in build/site-floor (run `make site-floor`)", file=sys.stderr)
         return 1
     started = time.monotonic()
     loads_before = load_average()
-    course = Site("course", ss.SiteServer(), FIRST_PAGE, preload_of(ss.SITE), first_cell_imports())
-    floor = Site("floor", ss.SiteServer(FLOOR), FLOOR_PAGE, preload_of(FLOOR), "")
+    course = Site("course", ss.SiteServer(args.site), FIRST_PAGE, preload_of(args.site), first_cell_imports())
+    floor = Site("floor", ss.SiteServer(args.floor), FLOOR_PAGE, preload_of(args.floor), "")
     try:
         with sync_playwright() as playwright:
             browser = ss.launch(playwright, chromium)
@@ -319,7 +321,7 @@ def main(argv: list[str]) -> int:
     def verdict(ok: bool) -> str:
         return "PASS" if ok else "MISS"
 
-    print(f"\nThe course in the browser (build/site; Chromium, {os.cpu_count()} cores, load average "
+    print(f"\nThe course in the browser ({args.site}; Chromium, {os.cpu_count()} cores, load average "
           f"{loads_before} before, {loads_after_kernel} after the page loads and {load_average()} at the end; "
           f"{time.monotonic() - started:.0f} s in all)\n")
     print(f"{'measure':52} {'value':>12} {'target':>10}")

@@ -344,6 +344,7 @@ def check_extensions(pins: dict[str, Any]) -> None:
 
 
 SW_TEMPLATE = sl.HERE / "service-worker.js"
+COPY_AFTER_S = 60
 JUPYTERLITE_SW = "jupyterlite-service-worker.js"
 
 
@@ -370,16 +371,24 @@ def install_service_worker() -> None:
     own.write_text(script, encoding="utf-8")
     # In each app's page: (1) JupyterLite unregisters its service worker on the first reload unless
     # it has already noted the app version in localStorage, and offline it then cannot register it
-    # again: note the version now. (2) Ask the worker to finish the offline copy (it keeps running
-    # while it copies, up to a few minutes, even when the page is idle).
+    # again: note the version now. (2) Ask the worker to make or finish the offline copy (it keeps
+    # running while it copies, up to a few minutes, even when the page is idle), once the page's
+    # first kernel is ready (or after COPY_AFTER_S): copying the whole site while Python starts
+    # would slow the start of a first visit.
     config = json.loads((OUT / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
     worker_url = "service-worker.js?enableCache=" + str(config.get("enableServiceWorkerCache", "false")).lower()
     note = (
         "<script>/* offline copy: see tools/site/README.md */\n"
         f"try {{ const u = new URL({json.dumps(worker_url)}, new URL('..', location.href));\n"
         f"  localStorage.setItem(u.href + '-version', {json.dumps(config['appVersion'])}); }} catch (e) {{}}\n"
-        "if ('serviceWorker' in navigator) navigator.serviceWorker.ready\n"
-        "  .then((r) => r.active && r.active.postMessage('legpain-keep-copy')).catch(() => {});\n"
+        "if ('serviceWorker' in navigator) {\n"
+        "  const keep = () => navigator.serviceWorker.ready\n"
+        "    .then((r) => r.active && r.active.postMessage('legpain-keep-copy')).catch(() => {});\n"
+        "  const since = Date.now();\n"
+        "  const wait = setInterval(() => { const a = window.jupyterapp, w = a && a.shell && a.shell.currentWidget;\n"
+        "    const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;\n"
+        f"    if ((k && k.status === 'idle') || Date.now() - since > {COPY_AFTER_S * 1000}) {{ clearInterval(wait); keep(); }} }}, 500);\n"
+        "}\n"
         "</script>\n"
     )
     for page in OUT.glob("*/index.html"):

@@ -11,9 +11,10 @@
  * it, answers from its copy every request for a file of the site, and hands every other request
  * to JupyterLite's worker.
  *
- * The worker starts at once; the copy is made after that, in the background (the kernel needs the
- * worker as soon as it starts, and copying the site over a slow network takes a while). Files the
- * page loads meanwhile go into the copy too. An unfinished copy is finished on the next visit.
+ * The worker starts at once; the copy is made after that, in the background, once the page's first
+ * kernel is ready (the kernel needs the worker as soon as it starts, and copying the site over a
+ * slow network takes a while). Files the page loads meanwhile go into the copy too. An unfinished
+ * copy is finished on the next visit.
  */
 (() => {
   'use strict';
@@ -106,9 +107,9 @@
     }
   }
 
-  add('activate', (event) => {
-    keepCopy(); // in the background: the pages below keep the worker alive while they load
-  });
+  // The copy starts when a page asks for it (each page of the site does, once its first kernel is
+  // ready: see install_service_worker in build_site.py), not when the worker starts: copying the
+  // whole site while Python starts would slow the start of a first visit.
   add('message', (event) => {
     if (event.data === 'legpain-site-status') {
       event.waitUntil(status().then((s) => event.source.postMessage(s)));
