@@ -4,7 +4,8 @@ as a projector shows it (1280 x 720).
 Each lesson is opened once in JupyterLab and run; then, in normal, presentation and high-contrast
 modes, no two text boxes of a figure may overlap (titles, tick labels, legends, value labels,
 annotations), no text may reach past its figure's or its cell's edge, every point that the data
-gives a value label must show it, and no control's words may be cut short. In presentation and
+gives a value label must show it, and no control's words may be cut short; a focused tick box, menu,
+button or text box shows a ring at least 2px wide with a contrast of 3:1. In presentation and
 high-contrast modes figure text is at least 20 px. Every slide of every deck (`make slides`) fits its
 1280 x 720 canvas with no block over another, and its figures pass the same checks at 20 px. A
 failure names the lesson (or deck and slide), the mode, the figure and the two texts. The smallest figure text per lesson and mode is printed (pytest -s) and written
@@ -61,6 +62,8 @@ def test_lesson_layout(name: str, projector_context: Any, lab_server: Server) ->
             found = layout.problems(page, LAB_ROOT, min_px)
             smallest = layout.smallest_text(page, LAB_ROOT)
             _record(f"{name} [{mode}] smallest figure text: {'no figure' if smallest is None else f'{smallest:.1f} px'}")
+            if mode == "presentation":
+                found += page.evaluate(script("focus_rings"), LAB_ROOT)["problems"]
             if found:
                 failures.append(layout.describe(name, mode, found))
         _record(f"{name}: checked in {time.monotonic() - started:.0f} s")
