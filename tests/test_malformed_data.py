@@ -217,9 +217,9 @@ def test_every_row_model_refuses_unknown_columns():
     import inspect
 
     from legpain.content import models
-    from legpain.content.fields import _Row
+    from legpain.content.fields import Row
 
-    row_models = [m for _, m in inspect.getmembers(models, inspect.isclass) if issubclass(m, _Row) and m is not _Row]
+    row_models = [m for _, m in inspect.getmembers(models, inspect.isclass) if issubclass(m, Row) and m is not Row]
     assert len(row_models) >= 10
     for model in row_models:
         assert model.model_config.get("extra") == "forbid", model.__name__

@@ -132,13 +132,13 @@ def test_unknown_lesson_is_a_value_error(lesson_course):
 
 def _count_validations(monkeypatch) -> list[str]:
     seen: list[str] = []
-    real = lessons._validate
+    real = lessons.validate
 
     def counting(model, item, name, where):
         seen.append(where)
         return real(model, item, name, where)
 
-    monkeypatch.setattr(lessons, "_validate", counting)
+    monkeypatch.setattr(lessons, "validate", counting)
     return seen
 
 

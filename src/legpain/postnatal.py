@@ -21,10 +21,10 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, Field
 
-from .content.fields import _Row as _Item
-from .content.fields import _Sourced
-from .content.lessons import _all_source_ids
-from .content.reader import _check_ref, _validate
+from .content.fields import Row as _Item
+from .content.fields import Sourced
+from .content.lessons import all_source_ids
+from .content.reader import check_ref, validate
 from .data import Course, DataError, lesson_file, load_course
 from .levels import Level
 from .render import level_banner_html
@@ -39,14 +39,14 @@ FILE = f"data/lessons/{LESSON_ID}.yaml"
 # ---------------------------------------------------------------- the figure's data
 
 
-class Cohort(_Sourced):
+class Cohort(Sourced):
     women: int = Field(gt=0)
     lead: str = Field(min_length=10)
     outcome: str = Field(min_length=5)
     beyond: str = Field(min_length=10)
 
 
-class EventWindow(_Sourced):
+class EventWindow(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     period: str = Field(min_length=5)
     after_birth: int = Field(ge=0)
@@ -67,7 +67,7 @@ class Labelled(_Item):
     label: str = Field(min_length=3)
 
 
-class VteTool(_Sourced):
+class VteTool(Sourced):
     title: str = Field(min_length=3)
     what: str = Field(min_length=5)
     intro: str = Field(min_length=10)
@@ -77,7 +77,7 @@ class VteTool(_Sourced):
     note: str = Field(min_length=10)
 
 
-class SbarPart(_Sourced):
+class SbarPart(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     letter: str = Field(min_length=1, max_length=1)
     label: str = Field(min_length=3)
@@ -89,7 +89,7 @@ class ChecklistPoint(_Item):
     any_of: list[str] = Field(min_length=1)
 
 
-class SbarCase(_Sourced):
+class SbarCase(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str = Field(min_length=1)
     title: str = Field(min_length=5)
@@ -117,9 +117,9 @@ def _section(key: str, model: type[BaseModel], course: Course) -> Any:
     raw = lesson_file(LESSON_ID, course).get(key)
     if not isinstance(raw, dict):
         raise DataError(FILE, None, key, "a mapping of keys to values", type(raw).__name__)
-    item = _validate(model, raw, FILE, key)
-    for source_id in _all_source_ids(item.model_dump()):
-        _check_ref(source_id, course.sources, FILE, key, "source_ids", "sources.csv")
+    item = validate(model, raw, FILE, key)
+    for source_id in all_source_ids(item.model_dump()):
+        check_ref(source_id, course.sources, FILE, key, "source_ids", "sources.csv")
     return item
 
 

@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Optional
 
 from pydantic import Field
 
-from .content.fields import _Row
-from .content.reader import _read_yaml, _validate
+from .content.fields import Row
+from .content.reader import read_yaml, validate
 from .data import Course, DataError, load_course
 from .templating import render
 
@@ -24,19 +24,19 @@ FILE = "data/sbar_routes.yaml"
 MentionFn = Callable[[str, Iterable[str]], bool]  # whole-word matching: postnatal.mentions
 
 
-class Route(_Row):
+class Route(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=2)
     any_of: list[str] = Field(min_length=1)
 
 
-class CaseRoute(_Row):
+class CaseRoute(Row):
     case: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     destination: str
     urgency: str
 
 
-class SbarRoutes(_Row):
+class SbarRoutes(Row):
     read_part: str = Field(min_length=1)
     destinations: list[Route] = Field(min_length=2)
     urgencies: list[Route] = Field(min_length=2)  # fastest first
@@ -53,10 +53,10 @@ def load_sbar_routes(course: Optional[Course] = None) -> SbarRoutes:
 
 @lru_cache(maxsize=8)
 def _load(folder: Path) -> SbarRoutes:
-    raw = _read_yaml(folder / "sbar_routes.yaml", FILE)
+    raw = read_yaml(folder / "sbar_routes.yaml", FILE)
     if not isinstance(raw, dict):
         raise DataError(FILE, None, None, "a mapping of keys to values", type(raw).__name__)
-    routes: SbarRoutes = _validate(SbarRoutes, raw, FILE, "sbar_routes")
+    routes: SbarRoutes = validate(SbarRoutes, raw, FILE, "sbar_routes")
     for kind, items in (("destinations", routes.destinations), ("urgencies", routes.urgencies)):
         ids = [item.id for item in items]
         if len(set(ids)) != len(ids):

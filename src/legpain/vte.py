@@ -28,8 +28,8 @@ from typing import Any, Iterable, Literal, Optional
 from pydantic import Field, field_validator
 
 from .cli_report import report
-from .content.fields import _Sourced, _split_ids
-from .content.reader import _check_sources, _read_csv, _unique
+from .content.fields import Sourced, split_ids
+from .content.reader import check_sources, read_csv, unique_rows
 from .data import Course, DataError, load_course
 
 Stage = Literal["antenatal", "postnatal"]
@@ -60,7 +60,7 @@ def _yes_no(value: Any) -> Any:
     return value
 
 
-class VteFactor(_Sourced):
+class VteFactor(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=3)
     points: int = Field(ge=0, le=10)
@@ -75,13 +75,13 @@ class VteFactor(_Sourced):
     @field_validator("stages", mode="before")
     @classmethod
     def _split_stages(cls, value: Any) -> Any:
-        value = _split_ids(value)
+        value = split_ids(value)
         if isinstance(value, list) and any(stage not in STAGES for stage in value):
             raise ValueError("'antenatal', 'postnatal' or 'antenatal;postnatal'")
         return value
 
 
-class VteRecommendation(_Sourced):
+class VteRecommendation(Sourced):
     stage: Stage
     id: str
     rank: int = Field(ge=0)
@@ -90,7 +90,7 @@ class VteRecommendation(_Sourced):
     text: str = Field(min_length=10)
 
 
-class VtePathway(_Sourced):
+class VtePathway(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     stage: Stage
     all_of: list[str] = Field(min_length=1)
@@ -103,7 +103,7 @@ class VtePathway(_Sourced):
     @field_validator("all_of", mode="before")
     @classmethod
     def _split_all_of(cls, value: Any) -> Any:
-        return _split_ids(value)
+        return split_ids(value)
 
 
 @dataclass(frozen=True)
@@ -183,9 +183,9 @@ def load_vte_risk(course: Optional[Course] = None) -> VteRiskTool:
 def _load(folder: Path) -> VteRiskTool:
     sources = load_course(folder).sources
 
-    factor_rows = _read_csv(folder / "vte_risk_factors.csv", VteFactor)
-    factors = _unique(factor_rows, FACTORS_FILE)
-    _check_sources(factor_rows, sources, FACTORS_FILE)
+    factor_rows = read_csv(folder / "vte_risk_factors.csv", VteFactor)
+    factors = unique_rows(factor_rows, FACTORS_FILE)
+    check_sources(factor_rows, sources, FACTORS_FILE)
     best_in_group: dict[str, VteFactor] = {}
     for number, factor in factor_rows:
         if factor.exclusive_group is None:
@@ -213,8 +213,8 @@ def _load(folder: Path) -> VteRiskTool:
         if factor_id not in factors:
             raise DataError(FACTORS_FILE, None, "id", f"a row for the required factor '{factor_id}'")
 
-    rec_rows = _read_csv(folder / "vte_risk_recommendations.csv", VteRecommendation)
-    _check_sources(rec_rows, sources, RECOMMENDATIONS_FILE)
+    rec_rows = read_csv(folder / "vte_risk_recommendations.csv", VteRecommendation)
+    check_sources(rec_rows, sources, RECOMMENDATIONS_FILE)
     recommendations: dict[tuple[str, str], VteRecommendation] = {}
     ranks: dict[tuple[str, int], str] = {}
     for number, rec in rec_rows:
@@ -240,9 +240,9 @@ def _load(folder: Path) -> VteRiskTool:
             raise DataError(RECOMMENDATIONS_FILE, number, "min_score",
                             "a threshold above that of every lower-ranked recommendation of the stage", rec.min_score)
 
-    pathway_rows = _read_csv(folder / "vte_risk_pathways.csv", VtePathway)
-    _unique(pathway_rows, PATHWAYS_FILE)
-    _check_sources(pathway_rows, sources, PATHWAYS_FILE)
+    pathway_rows = read_csv(folder / "vte_risk_pathways.csv", VtePathway)
+    unique_rows(pathway_rows, PATHWAYS_FILE)
+    check_sources(pathway_rows, sources, PATHWAYS_FILE)
     for number, pathway in pathway_rows:
         for factor_id in pathway.all_of:
             if factor_id not in factors:

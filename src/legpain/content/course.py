@@ -12,7 +12,7 @@ from typing import Any, Optional
 from ..levels import LEVELS, RED_FLAG_FLOOR, Level
 from .errors import DataError
 from .models import Advice, Cause, Destination, GlossaryTerm, Lesson, LevelInfo, LeftRule, MatrixRow, Region, Rule, Source, Symptom
-from .reader import _check_ref, _check_sources, _read_csv, _read_yaml, _unique, _validate
+from .reader import check_ref, check_sources, read_csv, read_yaml, unique_rows, validate
 
 def _default_data_dir() -> Path:
     """The data folder that ships with the package (``legpain.course_data``).
@@ -94,22 +94,22 @@ def _resolve(folder: str) -> Path:
 @lru_cache(maxsize=8)
 def _load_course(folder: Path) -> Course:
     """Every data file, each read and validated by its own loader, then cross-checked."""
-    sources = _unique(_read_csv(folder / "sources.csv", Source), "data/sources.csv")
-    regions = _unique(_read_csv(folder / "regions.csv", Region), "data/regions.csv")
+    sources = unique_rows(read_csv(folder / "sources.csv", Source), "data/sources.csv")
+    regions = unique_rows(read_csv(folder / "regions.csv", Region), "data/regions.csv")
     lessons = _load_lessons(folder)
     causes = _load_causes(folder, sources, lessons)
     symptom_rows = _load_symptom_rows(folder, sources, regions)
-    symptoms = _unique(symptom_rows, "data/symptoms.csv")
+    symptoms = unique_rows(symptom_rows, "data/symptoms.csv")
     matrix, weights = _load_matrix(folder, sources, symptoms, causes)
     _check_every_row_is_linked(symptom_rows, causes, weights)
-    destinations = _unique(_read_csv(folder / "destinations.csv", Destination), "data/destinations.csv")
+    destinations = unique_rows(read_csv(folder / "destinations.csv", Destination), "data/destinations.csv")
     advice = _load_advice(folder, sources, causes, symptoms, destinations)
     _check_symptom_routes(symptom_rows, advice)
     rules = _load_rules(folder, sources, symptoms, causes, advice)
     _check_red_flags(symptom_rows, rules)
-    glossary_rows = _read_csv(folder / "glossary.csv", GlossaryTerm)
-    _unique(glossary_rows, "data/glossary.csv", key="term")
-    _check_sources(glossary_rows, sources, "data/glossary.csv")
+    glossary_rows = read_csv(folder / "glossary.csv", GlossaryTerm)
+    unique_rows(glossary_rows, "data/glossary.csv", key="term")
+    check_sources(glossary_rows, sources, "data/glossary.csv")
     return Course(
         data_dir=folder,
         sources=sources,
@@ -129,40 +129,40 @@ def _load_course(folder: Path) -> Course:
 
 
 def _load_lessons(folder: Path) -> dict[str, Lesson]:
-    lesson_rows = _read_csv(folder / "lessons.csv", Lesson)
+    lesson_rows = read_csv(folder / "lessons.csv", Lesson)
     for number, lesson in lesson_rows:
         if lesson.notebook != f"{lesson.id}.ipynb":
             raise DataError("data/lessons.csv", number, "notebook", f"the file name '{lesson.id}.ipynb'", lesson.notebook)
-    return _unique(lesson_rows, "data/lessons.csv")
+    return unique_rows(lesson_rows, "data/lessons.csv")
 
 
 def _load_causes(folder: Path, sources: dict[str, Source], lessons: dict[str, Lesson]) -> dict[str, Cause]:
-    cause_rows = _read_csv(folder / "causes.csv", Cause)
-    causes = _unique(cause_rows, "data/causes.csv")
-    _check_sources(cause_rows, sources, "data/causes.csv")
+    cause_rows = read_csv(folder / "causes.csv", Cause)
+    causes = unique_rows(cause_rows, "data/causes.csv")
+    check_sources(cause_rows, sources, "data/causes.csv")
     for number, cause in cause_rows:
-        _check_ref(cause.lesson, lessons, "data/causes.csv", number, "lesson", "lessons.csv")
+        check_ref(cause.lesson, lessons, "data/causes.csv", number, "lesson", "lessons.csv")
     return causes
 
 
 def _load_symptom_rows(folder: Path, sources: dict[str, Source], regions: dict[str, Region]) -> list[tuple[int, Symptom]]:
-    symptom_rows = _read_csv(folder / "symptoms.csv", Symptom)
-    _unique(symptom_rows, "data/symptoms.csv")
-    _check_sources(symptom_rows, sources, "data/symptoms.csv")
+    symptom_rows = read_csv(folder / "symptoms.csv", Symptom)
+    unique_rows(symptom_rows, "data/symptoms.csv")
+    check_sources(symptom_rows, sources, "data/symptoms.csv")
     for number, symptom in symptom_rows:
-        _check_ref(symptom.region, regions, "data/symptoms.csv", number, "region", "regions.csv")
+        check_ref(symptom.region, regions, "data/symptoms.csv", number, "region", "regions.csv")
     return symptom_rows
 
 
 def _load_matrix(
     folder: Path, sources: dict[str, Source], symptoms: dict[str, Symptom], causes: dict[str, Cause]
 ) -> tuple[list[MatrixRow], dict[tuple[str, str], MatrixRow]]:
-    matrix_rows = _read_csv(folder / "matrix.csv", MatrixRow)
-    _check_sources(matrix_rows, sources, "data/matrix.csv")
+    matrix_rows = read_csv(folder / "matrix.csv", MatrixRow)
+    check_sources(matrix_rows, sources, "data/matrix.csv")
     weights: dict[tuple[str, str], MatrixRow] = {}
     for number, row in matrix_rows:
-        _check_ref(row.symptom_id, symptoms, "data/matrix.csv", number, "symptom_id", "symptoms.csv")
-        _check_ref(row.cause_id, causes, "data/matrix.csv", number, "cause_id", "causes.csv")
+        check_ref(row.symptom_id, symptoms, "data/matrix.csv", number, "symptom_id", "symptoms.csv")
+        check_ref(row.cause_id, causes, "data/matrix.csv", number, "cause_id", "causes.csv")
         if (row.symptom_id, row.cause_id) in weights:
             raise DataError("data/matrix.csv", number, "cause_id", "one row per symptom and cause", f"{row.symptom_id} + {row.cause_id}")
         weights[(row.symptom_id, row.cause_id)] = row
@@ -184,9 +184,9 @@ def _check_every_row_is_linked(symptom_rows: list[tuple[int, Symptom]], causes: 
 def _load_advice(
     folder: Path, sources: dict[str, Source], causes: dict[str, Cause], symptoms: dict[str, Symptom], destinations: dict[str, Destination]
 ) -> dict[str, Advice]:
-    advice_rows = _read_csv(folder / "advice.csv", Advice)
-    advice = _unique(advice_rows, "data/advice.csv")
-    _check_sources(advice_rows, sources, "data/advice.csv")
+    advice_rows = read_csv(folder / "advice.csv", Advice)
+    advice = unique_rows(advice_rows, "data/advice.csv")
+    check_sources(advice_rows, sources, "data/advice.csv")
     for number, item in advice_rows:
         _check_advice_row(number, item, causes, symptoms, destinations)
     for level in Level:
@@ -210,13 +210,13 @@ def _load_rules(
     folder: Path, sources: dict[str, Source], symptoms: dict[str, Symptom], causes: dict[str, Cause], advice: dict[str, Advice]
 ) -> dict[str, Rule]:
     file = "data/rules.csv"
-    rule_rows = _read_csv(folder / "rules.csv", Rule)
-    rules = _unique(rule_rows, file)
-    _check_sources(rule_rows, sources, file)
+    rule_rows = read_csv(folder / "rules.csv", Rule)
+    rules = unique_rows(rule_rows, file)
+    check_sources(rule_rows, sources, file)
     for number, rule in rule_rows:
         for symptom_id in rule.all_of:
-            _check_ref(symptom_id, symptoms, file, number, "all_of", "symptoms.csv")
-        _check_ref(rule.cause_id, causes, file, number, "cause_id", "causes.csv")
+            check_ref(symptom_id, symptoms, file, number, "all_of", "symptoms.csv")
+        check_ref(rule.cause_id, causes, file, number, "cause_id", "causes.csv")
         _check_route(rule.route, rule.level, advice, file, number)
         if rule.min_week is not None and rule.max_week is not None and rule.min_week > rule.max_week:
             raise DataError(file, number, "max_week", f"a week at or after min_week ({rule.min_week})", rule.max_week)
@@ -247,8 +247,8 @@ def _check_red_flags(symptom_rows: list[tuple[int, Symptom]], rules: dict[str, R
 
 
 def _load_levels(folder: Path, sources: dict[str, Source]) -> dict[Level, LevelInfo]:
-    level_rows = _read_csv(folder / "levels.csv", LevelInfo)
-    _check_sources(level_rows, sources, "data/levels.csv")
+    level_rows = read_csv(folder / "levels.csv", LevelInfo)
+    check_sources(level_rows, sources, "data/levels.csv")
     if [row.id for _, row in level_rows] != list(LEVELS):
         raise DataError(
             "data/levels.csv", None, "id", f"one row per level, in the order {', '.join(lv.value for lv in LEVELS)}",
@@ -259,10 +259,10 @@ def _load_levels(folder: Path, sources: dict[str, Source]) -> dict[Level, LevelI
 
 def _load_left_rule(folder: Path, sources: dict[str, Source]) -> LeftRule:
     file = "data/left_rule.yaml"
-    raw = _read_yaml(folder / "left_rule.yaml", file)
+    raw = read_yaml(folder / "left_rule.yaml", file)
     if not isinstance(raw, dict):
         raise DataError(file, None, None, "a mapping of keys to values", type(raw).__name__)
-    left_rule: LeftRule = _validate(LeftRule, raw, file, "(document)")
+    left_rule: LeftRule = validate(LeftRule, raw, file, "(document)")
     sourced: list[tuple[int | str, Any]] = [(f"points[{i}]", p) for i, p in enumerate(left_rule.points)]
     sourced += [(f"interpretation[{i}]", p) for i, p in enumerate(left_rule.interpretation)]
     for i, band in enumerate(left_rule.interpretation):
@@ -275,17 +275,17 @@ def _load_left_rule(folder: Path, sources: dict[str, Source]) -> LeftRule:
                 f"{band.women_with_dvt} of {band.women} as a percentage, rounded ({percent:.1f})", band.observed_dvt_percent,
             )
     sourced.append(("limits", left_rule.limits))
-    _check_sources(sourced, sources, file)
+    check_sources(sourced, sources, file)
     return left_rule
 
 
 def _check_advice_row(number: int, item: Advice, causes: dict[str, Cause], symptoms: dict[str, Any], destinations: dict[str, Destination]) -> None:
     """One row of data/advice.csv against the causes, symptoms and places it names."""
     file = "data/advice.csv"
-    _check_ref(item.cause_id, causes, file, number, "cause_id", "causes.csv")
-    _check_ref(item.destination, destinations, file, number, "destination", "destinations.csv")
+    check_ref(item.cause_id, causes, file, number, "cause_id", "causes.csv")
+    check_ref(item.destination, destinations, file, number, "destination", "destinations.csv")
     for symptom_id in item.only_with:
-        _check_ref(symptom_id, symptoms, file, number, "only_with", "symptoms.csv")
+        check_ref(symptom_id, symptoms, file, number, "only_with", "symptoms.csv")
     if item.kind == "route":
         if item.cause_id is not None:
             raise DataError(file, number, "cause_id", "no cause for a 'route' row (a route belongs to a symptom, a rule or a level)", item.cause_id)

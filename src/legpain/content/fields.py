@@ -11,26 +11,26 @@ SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 SOURCE_ID = re.compile(r"^(S\d+|[a-z][a-z0-9_]*)$")
 
 
-def _split_ids(value: Any) -> Any:
+def split_ids(value: Any) -> Any:
     if isinstance(value, str):
         return [part.strip() for part in value.split(";") if part.strip()]
     return value
 
 
-def _check_snake(value: Optional[str]) -> Optional[str]:
+def check_snake(value: Optional[str]) -> Optional[str]:
     if value is not None and not SNAKE_ID.match(value):
         raise ValueError("a lower-case id made of letters, digits and underscores, such as 'leg_cramps'")
     return value
 
 
-class _Row(BaseModel):
+class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class _Sourced(_Row):
+class Sourced(Row):
     source_ids: list[str] = Field(min_length=1)
 
     @field_validator("source_ids", mode="before")
     @classmethod
     def _split_source_ids(cls, value: Any) -> Any:
-        return _split_ids(value)
+        return split_ids(value)

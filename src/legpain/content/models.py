@@ -8,10 +8,10 @@ from pydantic import Field, field_validator
 
 from ..levels import Level
 from ..stages import STAGE_NAMES, WEEKS, StageName
-from .fields import SOURCE_ID, _check_snake, _Row, _Sourced, _split_ids
+from .fields import SOURCE_ID, check_snake, Row, Sourced, split_ids
 
 
-class Source(_Row):
+class Source(Row):
     """A source. ``url`` is the original's own address, never a copy's. ``note`` says what a reviewer
     must know about how the source was read: where the original could not be read, the copy it was
     read through, or which part of the citation could not be confirmed."""
@@ -23,12 +23,12 @@ class Source(_Row):
     note: Optional[str] = Field(default=None, min_length=10)
 
 
-class Region(_Row):
+class Region(Row):
     id: str
     label: str = Field(min_length=1)
     order: int = Field(ge=1)
 
-    _id = field_validator("id")(_check_snake)
+    _id = field_validator("id")(check_snake)
 
 
 def _all_stages() -> list[StageName]:
@@ -36,10 +36,10 @@ def _all_stages() -> list[StageName]:
 
 
 def _stages(value: Any) -> Any:
-    return list(STAGE_NAMES) if value is None else _split_ids(value)
+    return list(STAGE_NAMES) if value is None else split_ids(value)
 
 
-class Cause(_Sourced):
+class Cause(Sourced):
     """A cause of leg pain. ``from_week`` and ``stages`` say when it can occur (empty: always)."""
 
     id: str
@@ -51,7 +51,7 @@ class Cause(_Sourced):
     from_week: Optional[int] = Field(default=None, ge=WEEKS[0], le=WEEKS[1])
     stages: list[StageName] = Field(default_factory=_all_stages, min_length=1)
 
-    _id = field_validator("id")(_check_snake)
+    _id = field_validator("id")(check_snake)
 
     @field_validator("stages", mode="before")
     @classmethod
@@ -67,7 +67,7 @@ class Cause(_Sourced):
         return "pregnancy" in self.stages and (self.from_week is None or weeks >= self.from_week)
 
 
-class Symptom(_Sourced):
+class Symptom(Sourced):
     id: str
     label: str = Field(min_length=3)
     region: str
@@ -77,7 +77,7 @@ class Symptom(_Sourced):
     # Where a woman goes for this symptom at its own level: the id of a 'route' row of data/advice.csv.
     route: Optional[str] = None
 
-    _id = field_validator("id")(_check_snake)
+    _id = field_validator("id")(check_snake)
 
     @field_validator("red_flag", mode="before")
     @classmethod
@@ -91,14 +91,14 @@ class Symptom(_Sourced):
         return value
 
 
-class MatrixRow(_Sourced):
+class MatrixRow(Sourced):
     symptom_id: str
     cause_id: str
     weight: int = Field(ge=1, le=3)
     why: str = Field(min_length=10)
 
 
-class Destination(_Row):
+class Destination(Row):
     """A place a woman is sent to. ``phrases`` are the words that name it in advice text.
 
     The order of the rows is the order of precedence when two red flags at the same level name
@@ -109,15 +109,15 @@ class Destination(_Row):
     label: str = Field(min_length=2)
     phrases: list[str] = Field(default_factory=list)
 
-    _id = field_validator("id")(_check_snake)
+    _id = field_validator("id")(check_snake)
 
     @field_validator("phrases", mode="before")
     @classmethod
     def _split_phrases(cls, value: Any) -> Any:
-        return [] if value is None else _split_ids(value)
+        return [] if value is None else split_ids(value)
 
 
-class Advice(_Sourced):
+class Advice(Sourced):
     """One piece of advice. A ``route`` says where to go and how soon; an ``action`` says what to do
     now, at its level; a ``safety-net`` says what to watch for and where to go (at its level) if it
     happens. ``only_with`` limits an item to assessments with one of those symptoms ticked."""
@@ -130,15 +130,15 @@ class Advice(_Sourced):
     destination: Optional[str] = None
     only_with: list[str] = Field(default_factory=list)
 
-    _id = field_validator("id")(_check_snake)
+    _id = field_validator("id")(check_snake)
 
     @field_validator("only_with", mode="before")
     @classmethod
     def _split_only_with(cls, value: Any) -> Any:
-        return [] if value is None else _split_ids(value)
+        return [] if value is None else split_ids(value)
 
 
-class Rule(_Sourced):
+class Rule(Sourced):
     """When all of its symptoms are present, in one of its stages, the level is at least its level.
 
     ``stages`` lists 'pregnancy' and/or 'after_birth' (empty: both); ``min_week`` and ``max_week``
@@ -155,12 +155,12 @@ class Rule(_Sourced):
     route: str
     reason: str = Field(min_length=10)
 
-    _id = field_validator("id")(_check_snake)
+    _id = field_validator("id")(check_snake)
 
     @field_validator("all_of", mode="before")
     @classmethod
     def _split_all_of(cls, value: Any) -> Any:
-        return _split_ids(value)
+        return split_ids(value)
 
     @field_validator("stages", mode="before")
     @classmethod
@@ -176,14 +176,14 @@ class Rule(_Sourced):
         return "pregnancy" in self.stages and (self.min_week or WEEKS[0]) <= weeks <= (self.max_week or WEEKS[1])
 
 
-class LevelInfo(_Sourced):
+class LevelInfo(Sourced):
     """What a step of the urgency scale tells a woman to do, in a few words, for the banner."""
 
     id: Level
     action: str = Field(min_length=10)
 
 
-class Lesson(_Row):
+class Lesson(Row):
     id: str = Field(pattern=r"^\d\d_[a-z0-9_]+$")
     notebook: str = Field(pattern=r"^\d\d_[a-z0-9_]+\.ipynb$")
     title: str = Field(min_length=3)
@@ -191,19 +191,19 @@ class Lesson(_Row):
     summary: str = Field(min_length=10)
 
 
-class GlossaryTerm(_Sourced):
+class GlossaryTerm(Sourced):
     term: str = Field(min_length=2)
     us_term: Optional[str] = None
     definition: str = Field(min_length=10)
 
 
-class LeftPoint(_Sourced):
+class LeftPoint(Sourced):
     id: Literal["left_leg", "calf_difference", "first_trimester"]
     label: str
     why: str
 
 
-class LeftInterpretation(_Sourced):
+class LeftInterpretation(Sourced):
     score: int = Field(ge=0, le=3)
     text: str = Field(min_length=10)
     observed_dvt_percent: float = Field(ge=0, le=100)
@@ -213,11 +213,11 @@ class LeftInterpretation(_Sourced):
     women_with_dvt: int = Field(ge=0)
 
 
-class LeftLimits(_Sourced):
+class LeftLimits(Sourced):
     text: str = Field(min_length=10)
 
 
-class LeftRule(_Row):
+class LeftRule(Row):
     name: str
     calf_difference_threshold_cm: float = Field(gt=0)
     max_plausible_calf_difference_cm: float = Field(gt=0)

@@ -29,7 +29,7 @@ def _fmt_error(err: Mapping[str, Any]) -> tuple[str, str, Any]:
     return column, message, err.get("input")
 
 
-def _validate(model: type[BaseModel], raw: dict[str, Any], file: str, row: int | str) -> Any:
+def validate(model: type[BaseModel], raw: dict[str, Any], file: str, row: int | str) -> Any:
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -39,7 +39,7 @@ def _validate(model: type[BaseModel], raw: dict[str, Any], file: str, row: int |
         raise DataError(file, row, column, expected, found) from None
 
 
-def _read_csv(path: Path, model: type[BaseModel]) -> list[tuple[int, Any]]:
+def read_csv(path: Path, model: type[BaseModel]) -> list[tuple[int, Any]]:
     """Rows of a CSV file as (row number, validated model). Row 1 is the first data row."""
     name = f"data/{path.name}"
     if not path.is_file():
@@ -63,13 +63,13 @@ def _read_csv(path: Path, model: type[BaseModel]) -> list[tuple[int, Any]]:
             raise DataError(name, number, missing_cells[0], f"{len(header)} fields as in the header", "a short row")
         cleaned = {k: (v if v.strip() != "" else None) for k, v in raw.items()}
         cleaned = {k: v for k, v in cleaned.items() if v is not None or model.model_fields.get(k) is None or not model.model_fields[k].is_required()}
-        rows.append((number, _validate(model, cleaned, name, number)))
+        rows.append((number, validate(model, cleaned, name, number)))
     if not rows:
         raise DataError(name, None, None, "at least one data row")
     return rows
 
 
-def _read_yaml(path: Path, name: str) -> Any:
+def read_yaml(path: Path, name: str) -> Any:
     if not path.is_file():
         raise DataError(name, None, None, "the file to exist")
     try:
@@ -80,7 +80,8 @@ def _read_yaml(path: Path, name: str) -> Any:
         raise DataError(name, f"line {row}" if row else None, None, "valid YAML", str(getattr(exc, "problem", exc))) from None
 
 
-def _unique(rows: list[tuple[int, Any]], file: str, key: str = "id") -> dict[str, Any]:
+def unique_rows(rows: Sequence[tuple[int | str, Any]], file: str, key: str = "id") -> dict[str, Any]:
+    """The rows by their ``key``, in order; a second row with the same key is a DataError at that row."""
     seen: dict[str, Any] = {}
     for number, row in rows:
         value = getattr(row, key)
@@ -90,12 +91,17 @@ def _unique(rows: list[tuple[int, Any]], file: str, key: str = "id") -> dict[str
     return seen
 
 
-def _check_ref(value: Optional[str], known: dict[str, Any], file: str, row: int | str, column: str, what: str) -> None:
+def check_ref(value: Optional[str], known: dict[str, Any], file: str, row: int | str, column: str, what: str) -> None:
     if value is not None and value not in known:
         raise DataError(file, row, column, f"an id from data/{what}", value)
 
 
-def _check_sources(rows: Sequence[tuple[int | str, Any]], sources: dict[str, Source], file: str) -> None:
+def check_sources(rows: Sequence[tuple[int | str, Any]], sources: dict[str, Source], file: str) -> None:
     for number, row in rows:
         for source_id in row.source_ids:
-            _check_ref(source_id, sources, file, number, "source_ids", "sources.csv")
+            check_ref(source_id, sources, file, number, "source_ids", "sources.csv")
+
+
+def unique_items(items: Sequence[Any], file: str, section: str) -> dict[str, Any]:
+    """The items of a lesson file's list ``section`` by id; a repeated id is an error at ``section[i]``."""
+    return unique_rows([(f"{section}[{i}]", item) for i, item in enumerate(items)], file)

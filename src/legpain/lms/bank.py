@@ -19,7 +19,7 @@ from ..content.course import Course, load_course
 from ..content.errors import DataError
 from ..content.lessons.quiz import Question, load_quiz
 from ..content.models import Source
-from ..content.reader import _read_yaml, _validate
+from ..content.reader import read_yaml, validate
 
 ASSESSMENT_FOLDER = "assessment"
 MAX_UID = 100  # Moodle keeps an ID number of up to 100 characters
@@ -176,7 +176,7 @@ def _where(index: int, item: Any) -> str:
 
 def _validate_question(item: dict[str, Any], name: str, where: str) -> Question:
     try:
-        question: Question = _validate(Question, item, name, where)
+        question: Question = validate(Question, item, name, where)
     except DataError as exc:
         if exc.column not in (None, "?"):
             raise
@@ -199,7 +199,7 @@ def read_question_file(path: Path, name: str, course: Course, lesson_required: b
     The same model and the same source check as a lesson's ``quiz:``; the first problem is one
     :class:`DataError` naming the file, the question and the field.
     """
-    raw = _read_yaml(path, name)
+    raw = read_yaml(path, name)
     if not isinstance(raw, dict):
         raise DataError(name, None, None, "a mapping with the keys " + ", ".join(TOP_LEVEL_KEYS), type(raw).__name__)
     unknown = [k for k in raw if k not in TOP_LEVEL_KEYS]
@@ -221,7 +221,7 @@ def read_question_file(path: Path, name: str, course: Course, lesson_required: b
         where = f"sources[{i}]"
         if not isinstance(source, dict):
             raise DataError(name, where, None, "a mapping with id, citation, year and url", source)
-        row = _validate(_OwnSource, source, name, where)
+        row = validate(_OwnSource, source, name, where)
         if row.id in course.sources or row.id in {r.id for r in own_rows}:
             raise DataError(name, where, "id", "an id not already used by data/sources.csv or this file", row.id)
         own_rows.append(row)

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..reader import _check_ref, _read_yaml, _validate
+from ..reader import check_ref, read_yaml, validate
 
 
 def lesson_file(lesson_id: str, course: Optional[Course] = None) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def lesson_file(lesson_id: str, course: Optional[Course] = None) -> dict[str, An
 @lru_cache(maxsize=64)
 def _lesson_file(folder: Path, lesson_id: str) -> dict[str, Any]:
     name = f"data/lessons/{lesson_id}.yaml"
-    raw = _read_yaml(folder / "lessons" / f"{lesson_id}.yaml", name)
+    raw = read_yaml(folder / "lessons" / f"{lesson_id}.yaml", name)
     if not isinstance(raw, dict):
         raise DataError(name, None, None, "a mapping of keys to values", type(raw).__name__)
     if raw.get("lesson") != lesson_id:
@@ -58,10 +58,10 @@ def _lesson_section(course: Course, lesson_id: str, key: str, model: type[BaseMo
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise DataError(name, f"{key}[{i}]", None, "a mapping of keys to values", item)
-        rows.append((f"{key}[{i}]", _validate(model, item, name, f"{key}[{i}]")))
+        rows.append((f"{key}[{i}]", validate(model, item, name, f"{key}[{i}]")))
     for where, row in rows:
-        for source_id in _all_source_ids(row.model_dump()):
-            _check_ref(source_id, course.sources, name, where, "source_ids", "sources.csv")
+        for source_id in all_source_ids(row.model_dump()):
+            check_ref(source_id, course.sources, name, where, "source_ids", "sources.csv")
     return tuple(row for _, row in rows)
 
 
@@ -80,7 +80,7 @@ def load_symptom_items(lesson_id: str, key: str, model: type[BaseModel], course:
     return items
 
 
-def _all_source_ids(value: Any) -> list[str]:
+def all_source_ids(value: Any) -> list[str]:
     """Every id under a 'source_ids' key, at any depth."""
     found: list[str] = []
     if isinstance(value, dict):
@@ -88,10 +88,10 @@ def _all_source_ids(value: Any) -> list[str]:
             if key == "source_ids" and isinstance(item, (list, tuple)):
                 found.extend(str(s) for s in item)
             else:
-                found.extend(_all_source_ids(item))
+                found.extend(all_source_ids(item))
     elif isinstance(value, (list, tuple)):
         for item in value:
-            found.extend(_all_source_ids(item))
+            found.extend(all_source_ids(item))
     return found
 
 
@@ -114,7 +114,7 @@ def lesson_source_ids(lesson_id: str, course: Optional[Course] = None) -> list[s
         for advice in course.advice_for_cause(cause.id):
             ids.extend(advice.source_ids)
     raw = lesson_file(lesson_id, course)
-    found = _all_source_ids(raw)
+    found = all_source_ids(raw)
     for source_id in found:
         if source_id not in course.sources:
             raise DataError(f"data/lessons/{lesson_id}.yaml", None, "source_ids", "an id from data/sources.csv", source_id)

@@ -16,7 +16,7 @@ from ...levels import Level
 from ...triage import DAYS_AFTER_BIRTH, WEEKS, Stage, check_symptoms
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row as _Item
+from ..fields import Row as _Item
 from . import lesson_section
 
 LESSON_ID = "09_case_studies"

@@ -11,14 +11,14 @@ from pydantic import Field
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row
+from ..fields import Row
 from . import lesson_section
 
 LESSON_ID = "06_clots_and_inflamed_veins"
 LESSON_FILE = f"data/lessons/{LESSON_ID}.yaml"
 
 
-class RelativeRisk(_Row):
+class RelativeRisk(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     period: str = Field(min_length=3)
     relative_risk: float = Field(gt=0)
@@ -26,7 +26,7 @@ class RelativeRisk(_Row):
     source_ids: list[str] = Field(min_length=1)
 
 
-class LegSide(_Row):
+class LegSide(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     side: str = Field(min_length=3)
     women: int = Field(ge=0)

@@ -11,14 +11,14 @@ from pydantic import Field
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row
+from ..fields import Row
 from . import lesson_section, load_symptom_items
 
 LESSON_ID = "04_cramps_and_blood_chemistry"
 POOLED = "pooled"
 
 
-class Prevalence(_Row):
+class Prevalence(Row):
     """The share of women with restless legs syndrome at one stage of pregnancy."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -28,7 +28,7 @@ class Prevalence(_Row):
     source_ids: list[str] = Field(min_length=1)
 
 
-class EstimateLabel(_Row):
+class EstimateLabel(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=3)
     source_ids: list[str] = Field(min_length=1)
@@ -48,7 +48,7 @@ def load_prevalence(course: Optional[Course] = None) -> tuple[list[Prevalence], 
     return rows, labels
 
 
-class PickerFeature(_Row):
+class PickerFeature(Row):
     """A tick box of the picker; its label is the symptom's own label."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")

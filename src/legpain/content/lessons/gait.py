@@ -6,13 +6,14 @@ a change id or ``NONE_ANSWER``; its symptoms must exist in data/symptoms.csv.
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Literal, Optional
 
 from pydantic import Field
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row as _Item
+from ..fields import Row as _Item
+from ..reader import unique_items
 from . import lesson_section
 
 LESSON_ID = "05_posture_gait_and_muscle_strain"
@@ -40,19 +41,11 @@ class Scenario(_Item):
     source_ids: list[str] = Field(min_length=1)
 
 
-def _unique_ids(items: list[Any], key: str) -> None:
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        if item.id in seen:
-            raise DataError(FILE, f"{key}[{i}]", "id", "a unique id", item.id)
-        seen.add(item.id)
-
-
 def load_changes(course: Optional[Course] = None) -> list[Change]:
     """The body changes of pregnancy that the lesson teaches, with their direction."""
     course = course or load_course()
     changes = lesson_section(LESSON_ID, "changes", Change, course)
-    _unique_ids(changes, "changes")
+    unique_items(changes, FILE, "changes")
     if any(c.id == NONE_ANSWER for c in changes):
         raise DataError(FILE, "changes", "id", f"no change with the reserved id '{NONE_ANSWER}'", NONE_ANSWER)
     return changes
@@ -63,7 +56,7 @@ def load_scenarios(course: Optional[Course] = None) -> list[Scenario]:
     course = course or load_course()
     change_ids = {c.id for c in load_changes(course)}
     scenarios = lesson_section(LESSON_ID, "scenarios", Scenario, course)
-    _unique_ids(scenarios, "scenarios")
+    unique_items(scenarios, FILE, "scenarios")
     for i, scenario in enumerate(scenarios):
         if scenario.answer != NONE_ANSWER and scenario.answer not in change_ids:
             raise DataError(FILE, f"scenarios[{i}]", "answer", f"an id from 'changes' or '{NONE_ANSWER}'", scenario.answer)

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row
+from ..fields import Row
 from . import lesson_section, load_symptom_items
 
 LESSON_ID = "03_nerve_compression"
@@ -21,7 +21,7 @@ LESSON_FILE = f"data/lessons/{LESSON_ID}.yaml"
 AreaId = Literal["lower_back", "buttock", "back_of_thigh", "lower_leg_and_foot", "saddle", "front_outer_thigh", "both_legs"]
 
 
-class NerveProblem(_Row):
+class NerveProblem(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str = Field(min_length=3)
     cause_id: str
@@ -30,7 +30,7 @@ class NerveProblem(_Row):
     source_ids: list[str] = Field(min_length=1)
 
 
-class HowCommon(_Row):
+class HowCommon(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=3)
     count: float = Field(gt=0)
@@ -63,7 +63,7 @@ def load_how_common(course: Optional[Course] = None) -> list[HowCommon]:
     return rows
 
 
-class PickerItem(_Row):
+class PickerItem(Row):
     symptom_id: str
     source_ids: list[str] = Field(min_length=1)
 

@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row as _Item
+from ..fields import Row as _Item
 from . import lesson_section, load_symptom_items
 
 LESSON_ID = "01_pelvic_girdle_pain"

@@ -8,13 +8,14 @@ week) into one :class:`Toolkit`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Optional
+from typing import Literal, Optional
 
 from pydantic import Field, ValidationError
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row as _Item
+from ..fields import Row as _Item
+from ..reader import unique_items
 from . import lesson_file, lesson_section
 
 LESSON_ID = "07_relief_toolkit"
@@ -111,15 +112,15 @@ def load_toolkit(course: Optional[Course] = None) -> Toolkit:
     notes = lesson_section(LESSON_ID, "safety_notes", SafetyNote, course)
     clot_check = _load_clot_check(course)
 
-    grades = _unique(grades_list, "grades")
+    grades = unique_items(grades_list, FILE, "grades")
     ranks = [g.rank for g in grades_list]
     if len(ranks) != len(set(ranks)):
         raise DataError(FILE, None, "grades", "a different rank for every grade", ranks)
-    problems = _unique(problems_list, "problems")
+    problems = unique_items(problems_list, FILE, "problems")
     for i, problem in enumerate(problems_list):
         if problem.cause_id not in course.causes:
             raise DataError(FILE, f"problems[{i}]", "cause_id", "an id from data/causes.csv", problem.cause_id)
-    _unique(measures, "measures")
+    unique_items(measures, FILE, "measures")
     for i, measure in enumerate(measures):
         if measure.grade not in grades:
             raise DataError(FILE, f"measures[{i}]", "grade", f"one of the grade ids ({', '.join(grades)})", measure.grade)
@@ -129,7 +130,7 @@ def load_toolkit(course: Optional[Course] = None) -> Toolkit:
     for problem_id in problems:
         if not any(problem_id in m.problems for m in measures):
             raise DataError(FILE, None, "measures", f"at least one measure for the problem '{problem_id}'")
-    _unique(painkillers, "painkillers")
+    unique_items(painkillers, FILE, "painkillers")
     for i, row in enumerate(painkillers):
         if row.from_week > row.to_week:
             raise DataError(FILE, f"painkillers[{i}]", "to_week", f"a week at or after from_week ({row.from_week})", row.to_week)
@@ -158,12 +159,3 @@ def _load_clot_check(course: Course) -> ClotCheck:
         if source_id not in course.sources:
             raise DataError(FILE, "clot_check", "source_ids", "an id from data/sources.csv", source_id)
     return check
-
-
-def _unique(items: list[Any], key: str) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for i, item in enumerate(items):
-        if item.id in seen:
-            raise DataError(FILE, f"{key}[{i}]", "id", "a unique id", item.id)
-        seen[item.id] = item
-    return seen

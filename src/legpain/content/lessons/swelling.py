@@ -12,14 +12,14 @@ from pydantic import Field
 
 from ..course import Course, load_course
 from ..errors import DataError
-from ..fields import _Row
+from ..fields import Row
 from . import lesson_section, load_symptom_items
 
 LESSON_ID = "02_swelling_oedema"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
 
 
-class Intervention(_Row):
+class Intervention(Row):
     """One treatment for leg oedema, as tested in the Cochrane review."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -39,7 +39,7 @@ def load_interventions(course: Optional[Course] = None) -> list[Intervention]:
     return lesson_section(LESSON_ID, "interventions", Intervention, course)
 
 
-class _Item(_Row):
+class _Item(Row):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     source_ids: list[str] = Field(min_length=1)
 
