@@ -394,6 +394,11 @@ def _replace(path: Path, old: str, new: str) -> None:
     ("vte_risk_pathways.csv", "postnatal,antenatal_lmwh,", "antenatal,antenatal_lmwh,", 9, "all_of", "antenatal stage"),
     ("vte_risk_pathways.csv", "antenatal,previous_vte,from_first_trimester", "antenatal,previous_vte,6_weeks", 1,
      "recommendation", "from_first_trimester"),
+    ("vte_risk_recommendations.csv", "antenatal,while_admitted,", "antenatal,while_in_hospital,", 2, "id", "while_admitted"),
+    ("vte_risk_pathways.csv", "antenatal,previous_vte,", "antenatal,antenatal_lmwh,", 1, "all_of", "antenatal stage"),
+    ("vte_risk_words.yaml", "guideline_source: S55", "guideline_source: S5555", "(document)", "guideline_source", "sources.csv"),
+    ("vte_risk_words.yaml", "the score is {score}: {label}.", "the score is {points}: {label}.", "sentences", "without_transient",
+     "{label}, {score}"),
 ])
 def test_malformed_vte_data_names_file_row_and_column(data_copy, file, old, new, row, column, words):
     _replace(data_copy / file, old, new)
@@ -556,3 +561,17 @@ def test_the_review_pack_shows_whether_each_factor_is_transient():
     assert {factor for factor, row in rows.items() if row["Transient"] == "yes"} == TRANSIENT
     assert "hyperemesis resolves" in rows["hyperemesis"]["While it lasts (transient_note)"]
     assert rows["smoker"]["While it lasts (transient_note)"] == ""
+
+
+def test_the_explanation_sentences_come_from_the_data(data_copy):
+    _replace(data_copy / "vte_risk_words.yaml", "On points alone: {label}.", "By the points: {label}.")
+    result = vte_risk(["smoker"], "antenatal", load_course(data_copy))
+    assert "By the points:" in result.explanation[0].text and "On points alone" not in result.explanation[0].text
+
+
+def test_a_required_factor_listed_in_the_words_file_must_be_in_the_factors_file(data_copy):
+    _replace(data_copy / "vte_risk_words.yaml", "elective_caesarean]", "elective_section]")
+    with pytest.raises(DataError) as caught:
+        load_vte_risk(load_course(data_copy))
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("data/vte_risk_factors.csv", None, "id")
+    assert "'elective_section'" in str(caught.value) and "vte_risk_words.yaml" in str(caught.value)

@@ -1,7 +1,7 @@
 """Command line.
 
 - ``python -m legpain assess --json ID [ID ...] [--weeks N | --days-after-birth N]``
-- ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (see vte.py)
+- ``python -m legpain vte-risk --json --stage antenatal|postnatal FACTOR ...`` (scoring: vte.py)
 - ``python -m legpain quiz --json [LESSON]`` (LESSON: its number, ``03``, or its full name)
 - ``python -m legpain export-quiz --format moodle|qti21|canvas|gift [--lesson LESSON ...] -o PATH``
   (see lms/cli.py)
@@ -19,7 +19,7 @@ from .cli_report import report
 from .data import DataError
 from .lms.cli import add_cli as add_export_quiz_cli, run_cli as run_export_quiz_cli
 from .triage import assess
-from .vte import add_cli as add_vte_risk_cli, run_cli as run_vte_risk_cli
+from .vte import FACTORS_FILE, vte_risk
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,10 +37,29 @@ def build_parser() -> argparse.ArgumentParser:
     stage.add_argument("--weeks", type=int, default=None, help="week of pregnancy, 1 to 42")
     stage.add_argument("--days-after-birth", type=int, default=None, help="days since the birth, 0 to 84")
     run.add_argument("--json", action="store_true", help="print the assessment as one JSON object")
-    add_vte_risk_cli(commands)
+    _add_vte_risk_parser(commands)
     _add_quiz_parser(commands)
     add_export_quiz_cli(commands)
     return parser
+
+
+def _add_vte_risk_parser(commands: argparse._SubParsersAction) -> None:
+    run = commands.add_parser("vte-risk", help="score RCOG Green-top 37a VTE risk factors")
+    run.add_argument("factors", nargs="*", metavar="FACTOR", help=f"factor ids from {FACTORS_FILE}")
+    run.add_argument("--stage", required=True, help="antenatal or postnatal")
+    run.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+
+def _vte_risk(args: argparse.Namespace) -> int:
+    def lines(result: Any) -> list[str]:
+        head = [f"Score: {result.score}", f"Recommendation: {result.recommendation}"]
+        if result.specialist:
+            head.append("Plan: made by a specialist (see below)")
+        if result.transient:
+            head.append(f"Transient: {', '.join(result.transient)}")
+        return head + [f"- {line.text} ({'; '.join(line.source_ids)})" for line in result.explanation]
+
+    return report(lambda: vte_risk(args.factors, args.stage), args.json, lines)
 
 
 def _add_quiz_parser(commands: argparse._SubParsersAction) -> None:
@@ -92,7 +111,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def _run(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "vte-risk":
-        return run_vte_risk_cli(args)
+        return _vte_risk(args)
     if args.command == "quiz":
         return _quiz(args)
     if args.command == "export-quiz":
