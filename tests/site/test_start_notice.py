@@ -118,3 +118,21 @@ def test_the_notice_script_is_in_the_site_and_its_offline_copy() -> None:
     assert "legpain-start-notice.js" in ss.site_files()
     script = (ss.SITE / "legpain-start-notice.js").read_text(encoding="utf-8")
     assert "__NOTICE__" not in script, "the build fills in the notice's words"
+
+
+RUN_JS = """async code => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    let text = ''; const future = k.requestExecute({code, silent: false, store_history: false});
+    future.onIOPub = m => { if (m.header.msg_type === 'stream') text += m.content.text;
+                            if (m.header.msg_type === 'error') text += m.content.ename + ': ' + m.content.evalue; };
+    await future.done; return text; }"""
+
+
+def test_python_looks_in_the_notebook_folder_last(start_page: dict[str, Any]) -> None:
+    """The notebook's folder ('') lives in the page: looking there first made every import at start
+    a request to the page. build_site.py's sitecustomize moves it to the end of sys.path."""
+    page = start_page["page"]
+    page.evaluate("name => window.jupyterapp.shell.activateById(Array.from(window.jupyterapp.shell.widgets('main')).find(w => w.context && w.context.path === name).id)", FIRST_PAGE)
+    out = page.evaluate(RUN_JS, "import os, sys, json\nprint(json.dumps([sys.path.index(''), len(sys.path), os.getcwd()]))")
+    index, length, cwd = json.loads(out.strip().splitlines()[-1])
+    assert cwd.startswith("/drive"), f"the kernel works in the notebook's folder, not {cwd}"
+    assert index == length - 1, f"'' is at {index} of {length} entries of sys.path: it should be last"

@@ -87,6 +87,52 @@ def pyodide_core(pins: dict[str, Any]) -> Path:
     return core
 
 
+# Added to Pyodide's standard library (python_stdlib.zip) for the course's site (not the floor).
+# The kernel works in /drive, the notebook folder, which JupyterLite serves from the page: every
+# look-up there is a request from the kernel's worker to the page (about 7 ms, more while the
+# page is busy). Python starts with '' (that folder) first on sys.path, so every import, of the
+# standard library too, looked there first. The lessons import nothing from their folder, so ''
+# goes to the end: a module of the folder can still be imported, after the installed ones.
+SITECUSTOMIZE = b'''"""The browser version of the course: look in the notebook folder last (see tools/site/build_site.py).
+
+Python puts '' first on sys.path after this module has run, so a finder moves it to the end on the
+first import after that, once, and then only steps aside.
+"""
+import sys
+
+
+class _NotebookFolderLast:
+    done = False
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if not cls.done and sys.path and sys.path[0] == "":
+            sys.path.remove("")
+            sys.path.append("")
+            cls.done = True
+        return None
+
+
+sys.meta_path.insert(0, _NotebookFolderLast)
+'''
+
+
+def stdlib_with_sitecustomize(stage: Path) -> None:
+    """Pyodide's python_stdlib.zip with sitecustomize.py added (same date every time)."""
+    path = stage / "python_stdlib.zip"
+    with zipfile.ZipFile(path) as src:
+        if "sitecustomize.py" in src.namelist():
+            raise sl.SiteError("Pyodide's standard library already has a sitecustomize.py: see SITECUSTOMIZE in build_site.py")
+        members = [(info, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            out.writestr(info, data)
+        info = zipfile.ZipInfo("sitecustomize.py", FIXED_DATE)
+        info.external_attr = 0o644 << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        out.writestr(info, SITECUSTOMIZE)
+
+
 # ---------------------------------------------------------------- wheels from PyPI
 
 
@@ -403,15 +449,16 @@ def install_service_worker() -> None:
 NOTICE_TEMPLATE = sl.HERE / "start-notice.js"
 NOTICE_FILE = "legpain-start-notice.js"
 # How long Python takes to start, in the words of the notice: from `make bench-site` on a busy
-# two-core machine (see tools/site/README.md), rounded up; a student's laptop is usually faster.
-START_SECONDS_LATER = 10
-START_SECONDS_FIRST = 30
+# two-core machine (later visits 12 to 25 s, first visits 18 to 25 s from a local server; see
+# tools/site/README.md), rounded; a first visit over a real network also downloads about 35 MB.
+START_SECONDS_LATER = 20
+START_FIRST = "up to a minute"
 STUCK_AFTER_S = 120
 NOTICE = {
     "starting": "Python is starting in your browser, so that this lesson's code can run here. "
                 "Wait until this box goes before you run a cell.",
     "how_long": f"This usually takes up to {START_SECONDS_LATER} seconds; the first time you open the course "
-                f"it can take about {START_SECONDS_FIRST} seconds, because the course is being downloaded.",
+                f"it can take {START_FIRST}, because the course is being downloaded.",
     "if_stuck": f"If this box is still here after {STUCK_AFTER_S // 60} minutes, reload the page "
                 "(F5, or Cmd+R on a Mac). Your changes to the lesson are kept in this browser. If it still "
                 "does not start, try a recent Chrome, Edge, Firefox or Safari.",
@@ -426,9 +473,11 @@ NOTICE = {
         ("About this version of the course: it runs in your web browser. Nothing is installed on your "
          "computer, and nothing you type leaves it."),
         (f"Each lesson you open starts Python inside the browser first. While it starts, a yellow box at the top "
-         f"of the lesson says so; it usually takes up to {START_SECONDS_LATER} seconds (about "
-         f"{START_SECONDS_FIRST} seconds the very first time, while the course is downloaded). When the box "
-         "goes, the lesson is ready."),
+         f"of the lesson says so; it usually takes up to {START_SECONDS_LATER} seconds ({START_FIRST} "
+         "the very first time, while the course is downloaded). When the box goes, the lesson is ready."),
+        ("Open the next lesson from the file list on the left (or a link in a lesson), not in a new tab: its "
+         "Python then starts in about half the time. Close a lesson you have finished (File, then Close and "
+         "Shut Down Notebook), so that its Python does not slow down the others."),
         (f"If the box is still there after {STUCK_AFTER_S // 60} minutes, reload the page. Once the course has "
          "opened fully, it also opens without an internet connection, in this browser."),
     ],
@@ -508,6 +557,8 @@ def main(argv: list[str]) -> int:
         stage = sl.CACHE / ("pyodide-stage-floor" if floor else "pyodide-stage")
         shutil.rmtree(stage, ignore_errors=True)
         shutil.copytree(core, stage, ignore=shutil.ignore_patterns("pyodide-lock.json"))
+        if not floor:
+            stdlib_with_sitecustomize(stage)
         wheels = []
         trims = {sl.canonical(k): v for k, v in pins["browser"].get("trim", {}).items()}
         for name, path in sorted(found.items()):

@@ -48,8 +48,10 @@
   }
 
   function kernelState(panel) {
-    const session = panel.sessionContext && panel.sessionContext.session;
+    const context = panel.sessionContext;
+    const session = context && context.session;
     const kernel = session && session.kernel;
+    if (context && context.isReady && !session) return 'none'; // the student chose No Kernel
     if (!kernel) return 'starting';
     if (kernel.status === 'idle' || kernel.status === 'busy') return 'ready';
     if (kernel.status === 'dead') return 'dead';
@@ -116,7 +118,7 @@
       if (!top) continue;
       siteNote(panel, top);
       const state = kernelState(panel);
-      if (state === 'ready') {
+      if (state === 'ready' || state === 'none') {
         started.delete(panel.id);
         const box = top.querySelector(':scope > .legpain-start-notice');
         if (box) box.remove();
