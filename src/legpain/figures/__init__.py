@@ -61,14 +61,18 @@ def legend_below(fig: go.Figure, lines: int = 1, axis_title: bool = True) -> go.
     grows; anchored to the figure's bottom edge, with a margin measured in lines of text, it cannot.
     ``lines`` is how many lines the legend may need at the narrowest width the course is shown at.
     """
-    line = FONT_SIZE * 1.5
-    bottom = 2 * FONT_SIZE + (2 * FONT_SIZE if axis_title else 0) + lines * line + 16
-    fig.update_layout(
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
-        margin={"b": round(bottom)},
-    )
+    legend, bottom = legend_below_layout(lines, axis_title)
+    fig.update_layout(legend=legend, margin={"b": bottom})
     fig.update_xaxes(automargin=False)
     return fig
+
+
+def legend_below_layout(lines: int = 1, axis_title: bool = True) -> tuple[dict[str, Any], int]:
+    """The legend settings and bottom margin of :func:`legend_below`, for a figure built from plain dicts."""
+    line = FONT_SIZE * 1.5
+    bottom = 2 * FONT_SIZE + (2 * FONT_SIZE if axis_title else 0) + lines * line + 16
+    legend = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left", "traceorder": "normal"}
+    return legend, round(bottom)
 
 
 def figure_bundle(fig: go.Figure, summary: str) -> dict[str, Any]:

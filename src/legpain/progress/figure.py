@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..figures import base_layout
+from ..figures import FONT_SIZE, base_layout, legend_below_layout
 from ..figures.figure_widget import quick_figure_widget
 from ..palette import OKABE_ITO
 from .summary import LessonProgress
@@ -45,15 +45,16 @@ def figure_data(rows: list[LessonProgress]) -> tuple[list[dict[str, Any]], dict[
         traces.append({
             "type": "bar", "orientation": "h", "name": name, "y": labels, "x": values,
             "text": [str(v) if v else "" for v in values], "textposition": "inside", "insidetextanchor": "middle",
-            "textfont": {"color": text_colour}, "textangle": 0,
+            "textfont": {"color": text_colour, "size": FONT_SIZE}, "textangle": 0, "constraintext": "none",
             "marker": {"color": colour, "line": {"color": "#000000", "width": 1.5},
                        "pattern": {"shape": pattern, "fgcolor": "#000000", "size": 8}},
             "hovertemplate": f"%{{y}}: %{{x}} {name.lower()}<extra></extra>",
         })
-    layout = base_layout(TITLE, height=120 + 34 * len(rows), barmode="stack",
-                         margin={"l": 330, "r": 30, "t": 70, "b": 90},
-                         legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"})
-    layout["xaxis"] = {"title": {"text": "Self-check questions"}, "dtick": 1, "showline": True, "linecolor": "#000000", "gridcolor": "#DDDDDD"}
+    legend, bottom = legend_below_layout(lines=2)
+    layout = base_layout(TITLE, height=120 + bottom + 34 * len(rows), barmode="stack",
+                         margin={"l": 330, "r": 30, "t": 70, "b": bottom}, legend=legend)
+    layout["xaxis"] = {"title": {"text": "Self-check questions"}, "dtick": 1, "showline": True, "linecolor": "#000000",
+                       "gridcolor": "#DDDDDD", "automargin": False}
     layout["yaxis"] = {"autorange": "reversed", "showline": True, "linecolor": "#000000"}
     return traces, layout
 
