@@ -71,7 +71,7 @@ def legend_below_layout(lines: int = 1, axis_title: bool = True) -> tuple[dict[s
     """The legend settings and bottom margin of :func:`legend_below`, for a figure built from plain dicts."""
     line = FONT_SIZE * 1.5
     bottom = 2 * FONT_SIZE + (2 * FONT_SIZE if axis_title else 0) + lines * line + 16
-    legend = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left", "traceorder": "normal"}
+    legend = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"}
     return legend, round(bottom)
 
 

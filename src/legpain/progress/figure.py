@@ -51,6 +51,7 @@ def figure_data(rows: list[LessonProgress]) -> tuple[list[dict[str, Any]], dict[
             "hovertemplate": f"%{{y}}: %{{x}} {name.lower()}<extra></extra>",
         })
     legend, bottom = legend_below_layout(lines=2)
+    legend["traceorder"] = "normal"  # the parts in the order of the bars, not reversed as plotly does for stacks
     layout = base_layout(TITLE, height=120 + bottom + 34 * len(rows), barmode="stack",
                          margin={"l": 330, "r": 30, "t": 70, "b": bottom}, legend=legend)
     layout["xaxis"] = {"title": {"text": "Self-check questions"}, "dtick": 1, "showline": True, "linecolor": "#000000",
