@@ -134,7 +134,9 @@ def offline_copy_status(page: Any) -> Optional[dict[str, Any]]:
         """() => new Promise(resolve => {
             const sw = navigator.serviceWorker && navigator.serviceWorker.controller;
             if (!sw) { resolve(null); return; }
-            const channel = e => { if (e.data && 'kept' in e.data) { navigator.serviceWorker.removeEventListener('message', channel); resolve(e.data); } };
+            const channel = e => {
+                if (e.data && 'kept' in e.data) { navigator.serviceWorker.removeEventListener('message', channel); resolve(e.data); }
+            };
             navigator.serviceWorker.addEventListener('message', channel);
             sw.postMessage('legpain-site-status');
             setTimeout(() => resolve(null), 10000);

@@ -41,6 +41,12 @@ BOXES_JS = """name => {
 }"""
 
 
+KERNEL_IDLE_JS = """() => { const w = window.jupyterapp.shell.currentWidget;
+    const k = w.sessionContext.session && w.sessionContext.session.kernel; return !!k && k.status === 'idle'; }"""
+ACTIVATE_JS = """name => window.jupyterapp.shell.activateById(
+    Array.from(window.jupyterapp.shell.widgets('main')).find(w => w.context && w.context.path === name).id)"""
+
+
 def boxes(page: Any, name: str) -> list[dict[str, Any]]:
     return page.evaluate(BOXES_JS, name) or []
 
@@ -66,7 +72,7 @@ def start_page(offline_site: Any) -> Iterator[dict[str, Any]]:
         page.goto(offline_site.server.url(f"lab/index.html?path={FIRST_PAGE}"), wait_until="domcontentloaded", timeout=120_000)
         wait_for_kind(page, FIRST_PAGE, "notice", True, 60_000)
         while_starting = boxes(page, FIRST_PAGE)
-        kernel_ready = page.evaluate("() => { const w = window.jupyterapp.shell.currentWidget; const k = w.sessionContext.session && w.sessionContext.session.kernel; return !!k && k.status === 'idle'; }")
+        kernel_ready = page.evaluate(KERNEL_IDLE_JS)
         ss.wait_kernel_idle(page, FIRST_PAGE)
         yield {"page": page, "while_starting": while_starting, "ready_when_seen": kernel_ready}
     finally:
@@ -132,7 +138,7 @@ def test_python_looks_in_the_notebook_folder_last(start_page: dict[str, Any]) ->
     """The notebook's folder ('') lives in the page: looking there first made every import at start
     a request to the page. build_site.py's sitecustomize moves it to the end of sys.path."""
     page = start_page["page"]
-    page.evaluate("name => window.jupyterapp.shell.activateById(Array.from(window.jupyterapp.shell.widgets('main')).find(w => w.context && w.context.path === name).id)", FIRST_PAGE)
+    page.evaluate(ACTIVATE_JS, FIRST_PAGE)
     out = page.evaluate(RUN_JS, "import os, sys, json\nprint(json.dumps([sys.path.index(''), len(sys.path), os.getcwd()]))")
     index, length, cwd = json.loads(out.strip().splitlines()[-1])
     assert cwd.startswith("/drive"), f"the kernel works in the notebook's folder, not {cwd}"
