@@ -1,6 +1,8 @@
 """Build build/site/: the whole course as a JupyterLite site that runs offline in the browser.
 
     make site            (runs: build/site-cache/venv/bin/python tools/site/build_site.py)
+    make site-floor      (runs: ... build_site.py --floor): build/site-floor, the benchmark's bare
+                         site (the same Pyodide and kernel, none of the course's packages)
 
 What goes in, all pinned in tools/site/ and checked against its hash before use:
   * Pyodide's core from npm (`npm pack`), checked against pins.toml's sha512 integrity;
