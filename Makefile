@@ -38,6 +38,7 @@ lab: $(LAB_STAMP) $(VOILA_TEMPLATE)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP)
+	$(MAKE) lint types
 	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser --ignore=tests/site $(NBVAL) -p no:cacheprovider
 	$(MAKE) test-browser
 	$(MAKE) test-site
@@ -70,6 +71,37 @@ browser-deps:
 
 test-browser: $(TEST_STAMP) $(VOILA_TEMPLATE) browser-deps
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
+
+# --- the edit loop: lint, types and the fast unit tests -------------------------
+.PHONY: check lint types mutation test-min
+CHECK_SKIP := --ignore=tests/browser --ignore=tests/site -k "not red_flag_combinations and not adding_a_red_flag and not layout"
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tools tests bench
+
+types: $(TEST_STAMP)
+	$(BIN)/python -m mypy
+
+check: lint types
+	$(BIN)/python -m pytest tests $(CHECK_SKIP) -q -p no:cacheprovider -x
+
+# Mutation testing of the safety-critical modules with mutmut (not part of make test): each mutant
+# is run against the fast tests that cover it; `mutants/` holds the run, `mutmut results` lists survivors.
+MUTATE ?= legpain.triage* legpain.routes* legpain.levels* legpain.stages* legpain.vte* legpain.content.course* legpain.content.vte_risk*
+mutation: $(TEST_STAMP)
+	$(PIP) install --quiet -e ".[mutation]"
+	$(BIN)/mutmut run $(MUTATE)
+	$(BIN)/mutmut results
+
+# The unit tests against the lowest version of every runtime dependency that pyproject.toml allows
+# (uv resolves them), in their own virtual environment.
+MIN_VENV := build/min-venv
+test-min: $(BIN)/python
+	rm -rf $(MIN_VENV)
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet uv
+	$(MIN_VENV)/bin/python -m uv pip install --python $(MIN_VENV)/bin/python --quiet --resolution lowest-direct -e ".[test]"
+	$(MIN_VENV)/bin/python -m pytest tests $(CHECK_SKIP) -q -p no:cacheprovider
 
 # --- every combination of red flags -------------------------------------------
 # make test checks the advice and ranking of every combination of up to 7 red flags at every stage

@@ -86,7 +86,7 @@ def bench_callbacks(runs: int) -> list[tuple[str, float, float]]:
         if callback is None:
             clicked = session.controls["matrix"]
 
-            def live() -> None:
+            def live(clicked: Any = clicked) -> None:
                 session.state, display = ex.select_cell_at(session.state, 9, 5, clicked._legpain_view, course)
                 session.apply(display)
         else:

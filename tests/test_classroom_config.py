@@ -11,9 +11,7 @@ import re
 import shlex
 import subprocess
 import tempfile
-from pathlib import Path
 
-import pytest
 import yaml
 
 from conftest import ROOT

@@ -24,6 +24,8 @@ larger combinations (see below).
 
 from __future__ import annotations
 
+import itertools
+import os
 import random
 
 import numpy as np
@@ -159,9 +161,6 @@ def test_core_table_matches_the_engine_call_by_call(course, core_ids, stages, ta
 # assessments, in two worker processes, each returning the first violations it finds. Every
 # combination of all 23 red flags at all four stage classes would be 2^23 x 4 = 33.5 million
 # assessments, about half an hour on two cores: `make exhaustive` runs that (LEGPAIN_EXHAUSTIVE=1).
-
-import itertools
-import os
 
 MAX_FLAGS = 7
 LARGER_SAMPLE = 40_000

@@ -25,7 +25,10 @@ from .levels import LEVELS, RED_FLAG_FLOOR, Level
 from .routes import AdviceItem, advice_fits, advice_for, item, route_for
 from .stages import DAYS_AFTER_BIRTH, WEEKS, Stage, check_stage, check_weeks
 
-__all__ = ["DAYS_AFTER_BIRTH", "WEEKS", "AdviceItem", "Assessment", "Stage", "advice_fits", "assess", "check_stage", "check_symptoms", "check_weeks", "impossible_causes", "level_for", "level_table", "stage_classes", "week_classes"]
+__all__ = [
+    "DAYS_AFTER_BIRTH", "WEEKS", "AdviceItem", "Assessment", "Stage", "advice_fits", "assess", "check_stage", "check_symptoms",
+    "check_weeks", "impossible_causes", "level_for", "level_table", "stage_classes",
+]
 
 if TYPE_CHECKING:
     import numpy as np
@@ -259,8 +262,3 @@ def stage_classes(course: Optional[Course] = None) -> list[Stage]:
 def impossible_causes(course: Course, stage: Stage) -> tuple[str, ...]:
     """The causes that cannot occur at a stage (too early in pregnancy, or only after the birth)."""
     return tuple(c.id for c in course.causes.values() if not c.possible_in(stage.weeks, stage.days_after_birth))
-
-
-def week_classes(course: Optional[Course] = None) -> list[Optional[int]]:
-    """One representative week (or None) for each set of weeks of pregnancy with the same rules."""
-    return [s.weeks for s in stage_classes(course) if s.days_after_birth is None]

@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE)); sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))
 
 from browser_support import chromium, controls, lab, layout, servers  # noqa: E402
 from browser_support.pages import LAB_ROOT, notebook_root  # noqa: E402
@@ -26,11 +27,13 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from legpain.data import lesson_file, load_course  # noqa: E402
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"); OUT.mkdir(parents=True, exist_ok=True)
+OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+OUT.mkdir(parents=True, exist_ok=True)
 _course = load_course()
 _example = lesson_file("08_symptom_advice_matrix", _course)["slides"]["checker_example"]
 SYM1, SYM2 = (_course.symptoms[s].label for s in _example["symptoms"][:2])
 CAUSE = _course.causes["dvt"].name if "dvt" in _course.causes else next(iter(_course.causes.values())).name
+
 
 def top(page, locator, offset=0):
     locator.evaluate("e => e.scrollIntoView({block: 'start'})")
@@ -38,28 +41,38 @@ def top(page, locator, offset=0):
         page.evaluate(f"document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer').scrollTop += {offset}")
     page.wait_for_timeout(700)
 
+
 work = servers.make_workdir()
 try:
     with servers.start_lab(work) as server, sync_playwright() as p:
         b = p.chromium.launch(**chromium.launch_options(chromium.find_chromium()))
         ctx = b.new_context(viewport={"width": 1280, "height": 720})
-        page = ctx.new_page(); page.set_default_timeout(30000)
+        page = ctx.new_page()
+        page.set_default_timeout(30000)
         # lesson 01
-        lab.open_notebook(page, server, "01_pelvic_girdle_pain.ipynb"); lab.run_all_and_wait(page)
-        page.evaluate("() => { if (!window.jupyterapp.shell.leftCollapsed) window.jupyterapp.commands.execute('application:toggle-left-area'); }"); page.wait_for_timeout(500)
+        lab.open_notebook(page, server, "01_pelvic_girdle_pain.ipynb")
+        lab.run_all_and_wait(page)
+        page.evaluate("() => { if (!window.jupyterapp.shell.leftCollapsed) window.jupyterapp.commands.execute('application:toggle-left-area'); }")
+        page.wait_for_timeout(500)
         layout.set_mode(page, LAB_ROOT, "presentation")
         top(page, page.locator(".js-plotly-plot").first, -10)
-        page.screenshot(path=str(OUT / "01_accuracy_presentation_1280x720.png")); lab.shutdown_kernel(page)
+        page.screenshot(path=str(OUT / "01_accuracy_presentation_1280x720.png"))
+        lab.shutdown_kernel(page)
         # lesson 08
-        lab.open_notebook(page, server, "08_symptom_advice_matrix.ipynb"); lab.run_all_and_wait(page)
-        page.evaluate("() => { if (!window.jupyterapp.shell.leftCollapsed) window.jupyterapp.commands.execute('application:toggle-left-area'); }"); page.wait_for_timeout(800)
+        lab.open_notebook(page, server, "08_symptom_advice_matrix.ipynb")
+        lab.run_all_and_wait(page)
+        page.evaluate("() => { if (!window.jupyterapp.shell.leftCollapsed) window.jupyterapp.commands.execute('application:toggle-left-area'); }")
+        page.wait_for_timeout(800)
         layout.set_mode(page, LAB_ROOT, "presentation")
         root = notebook_root(page, "lab")
-        controls.perform(root, "select", "Symptom", SYM1); controls.perform(root, "select", "Cause", CAUSE)
+        controls.perform(root, "select", "Symptom", SYM1)
+        controls.perform(root, "select", "Cause", CAUSE)
         page.wait_for_timeout(1500)
         top(page, page.locator(".js-plotly-plot").first, 0)
         page.screenshot(path=str(OUT / "08_matrix_presentation_1280x720.png"))
-        page.mouse.move(640, 400); page.mouse.wheel(0, 1500); page.wait_for_timeout(800)
+        page.mouse.move(640, 400)
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(800)
         page.screenshot(path=str(OUT / "08_matrix_scrolled_presentation_1280x720.png"))
         for s in (SYM1, SYM2):
             controls.perform(root, "check", s, True)
@@ -76,19 +89,25 @@ try:
         lab.shutdown_kernel(page)
         # slides of 08
         from tools import slides
+
         out = Path(tempfile.mkdtemp())
         deck = slides.build_decks([HERE.parents[1] / "notebooks" / "08_symptom_advice_matrix.ipynb"], out, execute=True, stream=io.StringIO())[0]
-        page.goto(deck.as_uri()); page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        page.goto(deck.as_uri())
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
         total = page.evaluate("() => Reveal.getTotalSlides()")
         shots = 0
         for i in range(total):
             page.evaluate("i => Reveal.slide(i)", i)
-            page.wait_for_function("() => Array.from(Reveal.getCurrentSlide().querySelectorAll('.legpain-plot')).every(el => el.dataset.drawn === 'yes')")
+            page.wait_for_function(
+                "() => Array.from(Reveal.getCurrentSlide().querySelectorAll('.legpain-plot')).every(el => el.dataset.drawn === 'yes')"
+            )
             h = page.evaluate("() => Reveal.getCurrentSlide().querySelector('h2, h1').innerText")
             if "(1 of" in h and "matrix" in h.lower():
-                page.screenshot(path=str(OUT / "08_slide_matrix_1280x720.png")); shots += 1
+                page.screenshot(path=str(OUT / "08_slide_matrix_1280x720.png"))
+                shots += 1
             if "worked example" in h:
-                page.screenshot(path=str(OUT / "08_slide_checker_1280x720.png")); shots += 1
+                page.screenshot(path=str(OUT / "08_slide_checker_1280x720.png"))
+                shots += 1
         print("slides", total, "shots", shots)
         shutil.rmtree(out, ignore_errors=True)
         b.close()

@@ -203,7 +203,9 @@ def _check_symptom_routes(symptom_rows: list[tuple[int, Symptom]], advice: dict[
     for number, symptom in symptom_rows:
         _check_route(symptom.route, symptom.level, advice, "data/symptoms.csv", number)
         if symptom.route is None and symptom.level >= RED_FLAG_FLOOR:
-            raise DataError("data/symptoms.csv", number, "route", f"the route (a 'route' row of data/advice.csv) for a symptom at '{symptom.level.value}'")
+            raise DataError(
+                "data/symptoms.csv", number, "route", f"the route (a 'route' row of data/advice.csv) for a symptom at '{symptom.level.value}'"
+            )
 
 
 def _load_rules(

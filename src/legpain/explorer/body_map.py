@@ -24,7 +24,8 @@ def region_html(state: ExplorerState, course: Optional[Course] = None) -> str:
     # The engine ranks the causes, as for any set of symptoms: must-not-miss causes first.
     result = assess([s.id for s in symptoms], course=course)
     causes = [
-        {"name": course.causes[c].name, "seriousness": seriousness_words(course.causes[c].seriousness), "score": result.scores[c]} for c in result.causes
+        {"name": course.causes[c].name, "seriousness": seriousness_words(course.causes[c].seriousness), "score": result.scores[c]}
+        for c in result.causes
     ]
     return render("explorer_region.html", region=region, symptoms=symptoms, causes=causes, message="", styles=LEVEL_STYLE)
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional
 
-from ..data import Course
 from ..templating import markup, render
 
 LINE_HEIGHT = 25  # pixels per line of a row label at 20px type

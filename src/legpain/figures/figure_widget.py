@@ -81,7 +81,7 @@ FigureWidget = _import_figure_widget()
 @lru_cache(maxsize=1)
 def plotly_widget_code() -> tuple[str, str]:
     """plotly's own widget module (its text) and a short key that names this version of it."""
-    code = str(getattr(FigureWidget, "_esm"))
+    code = str(FigureWidget._esm)
     if not re.search(r"export\s*(default\b|\{[^}]*\bas\s+default\b)", code):
         raise RuntimeError("plotly's FigureWidget no longer carries its browser code in _esm: see figures/figure_widget.py")
     return code, hashlib.sha256(code.encode("utf-8")).hexdigest()[:16]

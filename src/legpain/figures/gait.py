@@ -59,7 +59,10 @@ def direction_figure(changes: list[Change]) -> go.Figure:
                 hovertemplate="%{y}: %{text}<extra></extra>",
             )
         )
-    fig.update_xaxes(range=[-1.2, 1.2], tickvals=[-1, 0, 1], ticktext=["◀ decreases", "no change", "increases ▶"], zeroline=True, zerolinecolor="#000000", zerolinewidth=2)
+    fig.update_xaxes(
+        range=[-1.2, 1.2], tickvals=[-1, 0, 1], ticktext=["◀ decreases", "no change", "increases ▶"],
+        zeroline=True, zerolinecolor="#000000", zerolinewidth=2,
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=ticks, automargin=True)
     fig.update_layout(barmode="overlay", bargap=0.25, uniformtext={"minsize": FONT_SIZE, "mode": "show"}, margin={"l": 20, "r": 20, "t": 70})
     if any(not c.consistent for c in changes):

@@ -16,7 +16,6 @@ from pydantic import BaseModel
 from ..content.lessons.nerves import (  # noqa: F401  (re-exported)
     LESSON_ID, AreaId, HowCommon, NerveProblem, load_how_common, load_nerve_problems,
 )
-from ..data import load_course
 from . import COLORWAY, FONT_SIZE, new_figure, show_figure
 
 # Two views of the lower body, side by side: seen from behind (x 0-10) and from the front (x 11-21).
@@ -73,7 +72,7 @@ def nerve_map_figure(problems: Optional[list[NerveProblem]] = None) -> tuple[go.
         legend={"orientation": "h", "x": 0, "y": -0.04, "yanchor": "top", "font": {"size": FONT_SIZE}},
         margin={"l": 20, "r": 20, "t": 70, "b": 150},
     )
-    for view, offset, title in (("back", 0.0, "Seen from behind"), ("front", FRONT_OFFSET, "Seen from the front")):
+    for offset, title in ((0.0, "Seen from behind"), (FRONT_OFFSET, "Seen from the front")):
         xs, ys = zip(*_OUTLINE)
         fig.add_scatter(
             x=[x + offset for x in xs], y=list(ys), mode="lines", fill="toself", fillcolor="#EEEEEE",

@@ -13,7 +13,9 @@ from . import FONT_SIZE, legend_below, new_figure, show_figure
 
 MEASURES = {
     "sensitivity": {"label": "Sensitivity: women WITH PGP who test positive", "symbol": "circle", "colour": OKABE_ITO["blue"], "offset": 0.2},
-    "specificity": {"label": "Specificity: women WITHOUT PGP who test negative", "symbol": "diamond", "colour": OKABE_ITO["vermillion"], "offset": -0.2},
+    "specificity": {
+        "label": "Specificity: women WITHOUT PGP who test negative", "symbol": "diamond", "colour": OKABE_ITO["vermillion"], "offset": -0.2,
+    },
 }
 
 

@@ -40,7 +40,9 @@ def nerve_picker_html(selected: Iterable[Any], course: Optional[Course] = None) 
             message_html(f"{unknown[0]!r} is not one of the symptoms in this picker; tick the boxes above instead.", "error"), None
         )
     if not chosen:
-        return PickerResult(message_html("Tick one or more symptoms above to see which nerve problem they point to and how urgent it is.", "info"), None)
+        return PickerResult(
+            message_html("Tick one or more symptoms above to see which nerve problem they point to and how urgent it is.", "info"), None
+        )
     result = assess(chosen, course=course)
     problems = load_nerve_problems(course)
     by_cause = {p.cause_id: p for p in problems}

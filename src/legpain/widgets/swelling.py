@@ -102,7 +102,10 @@ def too_early_notes(result: Assessment, data: SorterData, course: Course) -> lis
         from_week = course.causes[note.cause_id].from_week
         if from_week is None or result.weeks >= from_week:
             continue
-        signs = {row.symptom_id for row in course.matrix if row.cause_id == note.cause_id and row.weight >= 2 and course.symptoms[row.symptom_id].red_flag}
+        signs = {
+            row.symptom_id for row in course.matrix
+            if row.cause_id == note.cause_id and row.weight >= 2 and course.symptoms[row.symptom_id].red_flag
+        }
         by_rule = any(rule.cause_id == note.cause_id and chosen.issuperset(rule.all_of) for rule in course.rules.values())
         if by_rule or chosen & signs:
             shown.append(note)
