@@ -14,7 +14,7 @@ TEST_STAMP := $(VENV)/.stamp-test
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab install install-test test test-unit test-notebooks test-browser browser-deps notebooks bench clean
+.PHONY: lab work-copy fresh install install-test test test-unit test-notebooks test-browser browser-deps notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,29 @@ install: $(LAB_STAMP) $(VOILA_TEMPLATE)
 
 install-test: $(TEST_STAMP)
 
-lab: $(LAB_STAMP) $(VOILA_TEMPLATE)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+# A student works on her own copy of the lessons in $(WORK)/ (git-ignored): each lesson is copied
+# there once and never overwritten, so saving a lesson never changes notebooks/ and pulling an update
+# never conflicts. `make fresh LESSON=03` sets her copy of one lesson aside and takes a fresh one.
+WORK ?= my-work
+
+work-copy:
+	@mkdir -p $(WORK)
+	@for nb in notebooks/[0-9][0-9]_*.ipynb; do \
+	  [ -e "$(WORK)/$$(basename $$nb)" ] || cp "$$nb" "$(WORK)/"; \
+	done
+
+fresh:
+	@if [ -z "$(LESSON)" ]; then echo "fresh: say which lesson, for example: make fresh LESSON=03"; exit 2; fi
+	@src=$$(ls notebooks/$(LESSON)_*.ipynb 2>/dev/null | head -1); \
+	if [ -z "$$src" ]; then echo "fresh: no lesson $(LESSON) in notebooks/"; exit 2; fi; \
+	name=$$(basename $$src); mkdir -p $(WORK); \
+	if [ -e "$(WORK)/$$name" ]; then mv "$(WORK)/$$name" "$(WORK)/$${name%.ipynb}.old-$$(date +%Y%m%d-%H%M%S).ipynb"; fi; \
+	cp "$$src" "$(WORK)/$$name"; echo "fresh: $(WORK)/$$name is a fresh copy; your old one was kept beside it"
+
+# The link JupyterLab prints opens the start page of the working copy.
+lab: $(LAB_STAMP) $(VOILA_TEMPLATE) work-copy
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) \
+	  --ServerApp.default_url=/lab/tree/00_start_here.ipynb
 
 test: $(TEST_STAMP)
 	$(MAKE) lint types

@@ -62,11 +62,12 @@ def test_make_lab_hands_the_course_config_to_jupyterlab(tmp_path):
         (tmp_path / name).chmod(0o755)
     env = {k: v for k, v in os.environ.items() if k != "JUPYTER_CONFIG_PATH"}
     # LAB_STAMP points at a file that exists, so that make installs nothing.
-    result = _make("lab", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", env=env)
+    result = _make("lab", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"WORK={tmp_path / 'work'}", env=env)
     assert result.returncode == 0, result.stderr
     assert f"JUPYTER_CONFIG_PATH={CONFIG}" in result.stdout.splitlines()
     # a path the user has set already is kept, after the course's
-    result = _make("lab", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", env={**env, "JUPYTER_CONFIG_PATH": "/elsewhere"})
+    result = _make("lab", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"WORK={tmp_path / 'work'}",
+                   env={**env, "JUPYTER_CONFIG_PATH": "/elsewhere"})
     assert f"JUPYTER_CONFIG_PATH={CONFIG}:/elsewhere" in result.stdout.splitlines()
 
 
@@ -116,3 +117,29 @@ def test_code_and_content_licences_and_citation():
         assert project["license"] == "MIT"
 
 
+
+
+def test_make_lab_works_on_a_copy_made_once_and_opens_the_start_page(tmp_path):
+    """Each lesson is copied into the working folder once; a student's saved copy is never overwritten."""
+    for name in ("jupyter", "python"):
+        (tmp_path / name).write_text('#!/bin/sh\necho "$@"\n')
+        (tmp_path / name).chmod(0o755)
+    work = tmp_path / "work"
+    args = ("lab", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"WORK={work}")
+    result = _make(*args)
+    assert result.returncode == 0, result.stderr
+    lessons = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(p.name for p in work.iterdir()) == lessons  # the template is not in her file list
+    assert f"--ServerApp.root_dir={work}" in result.stdout
+    assert "--ServerApp.default_url=/lab/tree/00_start_here.ipynb" in result.stdout
+    mine = work / "03_nerve_compression.ipynb"
+    mine.write_text("her own work", encoding="utf-8")
+    assert _make(*args).returncode == 0
+    assert mine.read_text(encoding="utf-8") == "her own work"
+    # make fresh sets her copy aside and takes a fresh one
+    result = _make("fresh", "LESSON=03", f"WORK={work}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert mine.read_text(encoding="utf-8") == (ROOT / "notebooks" / mine.name).read_text(encoding="utf-8")
+    kept = list(work.glob("03_nerve_compression.old-*.ipynb"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "her own work"
+    assert _make("fresh", "LESSON=99", f"WORK={work}").returncode != 0
