@@ -97,3 +97,41 @@ def test_figures_and_widgets_never_import_each_other():
     graph = _graph()
     assert _crossing(graph, "legpain.figures", "legpain.widgets") == {}
     assert _crossing(graph, "legpain.widgets", "legpain.figures") == {}
+
+
+# The explorer's pure modules compute what the panels show; only explorer/session.py builds widgets.
+PURE_EXPLORER = ("state", "matrix", "checker", "body_map", "display")
+UI_LIBRARIES = ("ipywidgets", "plotly", "anywidget")
+
+
+def _reach(graph: dict[str, set[str]], start: str) -> set[str]:
+    """Every legpain module ``start`` imports, directly or through others."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in graph.get(todo.pop(), set()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def _third_party(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_pure_explorer_modules_reach_neither_ipywidgets_nor_plotly():
+    graph = _graph()
+    files = {_module_name(p): p for p in SRC.rglob("*.py")}
+    for short in PURE_EXPLORER:
+        name = f"legpain.explorer.{short}"
+        reached = {name} | _reach(graph, name)
+        offenders = {m: sorted(_third_party(files[m]) & set(UI_LIBRARIES)) for m in reached if m in files}
+        assert {m: libs for m, libs in offenders.items() if libs} == {}, name
+        assert not any(m.startswith(("legpain.widgets", "legpain.figures")) for m in reached), (name, sorted(reached))

@@ -1,8 +1,10 @@
-"""Colour-blind-safe colours (Okabe-Ito) and a WCAG contrast check."""
+"""Colour-blind-safe colours (Okabe-Ito), the figures' type size, and a WCAG contrast check."""
 
 from __future__ import annotations
 
 from .levels import Level
+
+FONT_SIZE = 20  # the smallest text in any figure: readable from the back row of a 1280 x 720 projector
 
 OKABE_ITO = {
     "black": "#000000",

@@ -27,7 +27,7 @@ from .content.lessons import all_source_ids
 from .content.reader import check_ref, validate
 from .data import Course, DataError, lesson_file, load_course
 from .levels import Level
-from .render import level_banner_html
+from .render import level_banner_html, source_rows
 from .sbar_routes import SbarRoutes, load_sbar_routes, route_notes
 from .templating import markup, render
 from .vte import STAGES, load_vte_risk, vte_risk
@@ -185,16 +185,13 @@ def vte_risk_html(factor_ids: Any, stage: Any, course: Optional[Course] = None) 
         stage=stage_label,
         recommendation=recommendation.label,
         factors=result.factors,
-        lines=[{"text": line.text, "sources": _sources(line.source_ids, course)} for line in result.explanation
+        lines=[{"text": line.text, "sources": source_rows(line.source_ids, course)} for line in result.explanation
                if line is not result.specialist_line],
-        specialist=result.specialist_line and {"text": result.specialist_line.text, "sources": _sources(result.specialist_line.source_ids, course)},
+        specialist=result.specialist_line
+        and {"text": result.specialist_line.text, "sources": source_rows(result.specialist_line.source_ids, course)},
         note=words.note,
-        note_sources=_sources(words.source_ids, course),
+        note_sources=source_rows(words.source_ids, course),
     )
-
-
-def _sources(source_ids: Iterable[str], course: Course) -> list[Any]:
-    return [course.sources[source_id] for source_id in dict.fromkeys(source_ids)]
 
 
 # ---------------------------------------------------------------- the SBAR callbacks
@@ -311,7 +308,7 @@ def sbar_feedback_html(comparison: SbarComparison, sbar: Optional[Sbar] = None, 
         route_notes=comparison.route_notes,
         banner=markup(level_banner_html(case.level, course=course)),
         document=case.document,
-        sources=_sources([*case.source_ids, *part_sources], course),
+        sources=source_rows([*case.source_ids, *part_sources], course),
     )
 
 

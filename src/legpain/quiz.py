@@ -21,7 +21,7 @@ import ipywidgets as widgets
 from .content.lessons.quiz import Question, load_quiz
 from .data import Course, load_course
 from .progress import store
-from .render import _sources
+from .render import source_rows
 from .templating import render
 from .widgets import LABEL_STYLE, course_style, message_html, output_area, stored_fallback
 
@@ -50,7 +50,7 @@ class Feedback:
 
 
 def _sources_html(ids: Iterable[str], course: Optional[Course]) -> str:
-    return render("quiz_sources.html", sources=_sources(dict.fromkeys(ids), course or load_course()))
+    return render("quiz_sources.html", sources=source_rows(dict.fromkeys(ids), course or load_course()))
 
 
 def check_answer(question: Question, choice: Any, attempt: Attempt = Attempt(), course: Optional[Course] = None) -> Feedback:

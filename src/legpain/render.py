@@ -19,14 +19,30 @@ def level_banner_html(level: Level, large: bool = False, course: Optional[Course
     )
 
 
-def _sources(source_ids: Iterable[str], course: Course) -> list[Any]:
-    return [course.sources[source_id] for source_id in source_ids]
+def source_rows(source_ids: Iterable[str], course: Course) -> list[Any]:
+    """The rows of data/sources.csv for these ids, in order, each once."""
+    return [course.sources[source_id] for source_id in dict.fromkeys(source_ids)]
+
+
+LARGE_FONT = "16px"  # the size of a message to the learner
+MESSAGE_SYMBOLS = {"info": "ℹ", "error": "⚠", "success": "✔"}
+
+
+def message_html(text: str, kind: str = "info") -> str:
+    """A short message for the learner. ``kind`` is 'info', 'error' or 'success'."""
+    role = "alert" if kind == "error" else "status"
+    return render("message.html", kind=kind, role=role, size=LARGE_FONT, symbol=MESSAGE_SYMBOLS[kind], text=text)
+
+
+def summary_html(summary: str) -> str:
+    """A figure's text summary, shown beside it."""
+    return render("figure_summary.html", summary=summary)
 
 
 def source_links_html(source_ids: Iterable[str], course: Optional[Course] = None) -> str:
     """Short bracketed source keys, each with its full citation as a tooltip."""
     course = course or load_course()
-    return str(environment().get_template("macros.html").module.source_links(_sources(source_ids, course)))
+    return str(environment().get_template("macros.html").module.source_links(source_rows(source_ids, course)))
 
 
 def assessment_html(assessment: Assessment, course: Optional[Course] = None, large: bool = False) -> str:
@@ -37,7 +53,7 @@ def assessment_html(assessment: Assessment, course: Optional[Course] = None, lar
             "kind": item.kind,
             "heading": f"If it changes ({item.level.label})" if item.kind == "safety-net" else item.level.label,
             "text": item.text,
-            "sources": _sources(item.source_ids, course),
+            "sources": source_rows(item.source_ids, course),
         }
         for item in assessment.advice
     ]
@@ -54,7 +70,7 @@ def assessment_html(assessment: Assessment, course: Optional[Course] = None, lar
 def references_html(source_ids: Iterable[str], course: Optional[Course] = None) -> str:
     """A numbered reference list, in the order given, without repeats."""
     course = course or load_course()
-    return render("references.html", sources=_sources(dict.fromkeys(source_ids), course))
+    return render("references.html", sources=source_rows(dict.fromkeys(source_ids), course))
 
 
 def course_map_html(course: Optional[Course] = None) -> str:
@@ -67,6 +83,6 @@ def glossary_html(course: Optional[Course] = None) -> str:
     """The glossary as a table of terms and meanings, with US terms and sources."""
     course = course or load_course()
     entries = [
-        {"term": e.term, "us_term": e.us_term, "definition": e.definition, "sources": _sources(e.source_ids, course)} for e in course.glossary
+        {"term": e.term, "us_term": e.us_term, "definition": e.definition, "sources": source_rows(e.source_ids, course)} for e in course.glossary
     ]
     return render("glossary.html", entries=entries)

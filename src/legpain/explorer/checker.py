@@ -10,7 +10,7 @@ from ..palette import SERIOUSNESS_COLOUR
 from ..render import assessment_html
 from ..templating import render
 from ..triage import assess, check_stage
-from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, _message, _panel, _wrap, seriousness_words, short_name
+from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, status_message, panel_html, wrap_label, seriousness_words, short_name
 
 STAGES = {
     "unknown": "Not known",
@@ -27,23 +27,23 @@ def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
     the assessment still shows its banner, and :func:`checker_view` says why beside it.
     """
     if state.stage not in STAGE_NUMBER:
-        return {}, _message("Stage not known: the checker counts it as the most dangerous stage.", "info")
+        return {}, status_message("Stage not known: the checker counts it as the most dangerous stage.", "info")
     what, span, example = STAGE_NUMBER[state.stage]
     text = state.stage_text.strip()
     if not text:
-        return {}, _message(f"Type the {what}, a whole number from {span}, for example {example}.", "info")
+        return {}, status_message(f"Type the {what}, a whole number from {span}, for example {example}.", "info")
     ignored = " The result below treats the stage as not known until then."
     try:
         value = int(text)
     except ValueError:
-        return {}, _message(f"'{text}' is not a whole number: type the {what}, from {span}, for example {example}.{ignored}", "error")
+        return {}, status_message(f"'{text}' is not a whole number: type the {what}, from {span}, for example {example}.{ignored}", "error")
     try:
         stage = check_stage(value, None) if state.stage == "pregnant" else check_stage(None, value)
     except ValueError as exc:
-        return {}, _message(f"{exc}{ignored}", "error")
+        return {}, status_message(f"{exc}{ignored}", "error")
     if stage.weeks is not None:
-        return {"weeks": stage.weeks}, _message(f"Week {stage.weeks} of pregnancy is taken into account.", "success")
-    return {"days_after_birth": stage.days_after_birth}, _message(
+        return {"weeks": stage.weeks}, status_message(f"Week {stage.weeks} of pregnancy is taken into account.", "success")
+    return {"days_after_birth": stage.days_after_birth}, status_message(
         f"Day {stage.days_after_birth} after the birth is taken into account.", "success"
     )
 
@@ -60,7 +60,7 @@ def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarVi
     names = tuple(short_name(course.causes[c].name) for c in causes)
     seriousness = [course.causes[c].seriousness for c in causes]
     return BarView(
-        names=tuple(_wrap(n, 24) for n in names),  # wrapped, so a long name is never clipped
+        names=tuple(wrap_label(n, 24) for n in names),  # wrapped, so a long name is never clipped
         scores=tuple(scores[c] for c in causes),
         text=tuple(f"{scores[c]} · {seriousness_words(s)}" for c, s in zip(causes, seriousness)),
         colours=tuple(SERIOUSNESS_COLOUR[s] for s in seriousness),
@@ -76,7 +76,7 @@ def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Displ
     stage, week_message = _stage(state)
     result = assess(state.ticked, course=course, **stage)
     if result.nothing_selected:
-        html = _panel(_message(course.advice["nothing_selected"].text, "info"))
+        html = panel_html(status_message(course.advice["nothing_selected"].text, "info"))
     else:
         html = assessment_html(result, course, large=True)
         fallback = _fallback_reason(state, stage)
@@ -96,7 +96,7 @@ def tick_symptom(state: ExplorerState, event: dict[str, Any], course: Optional[C
     course = course or load_course()
     symptom_id = event.get("symptom")
     if symptom_id not in course.symptoms:
-        return state, Display(checker_html=_panel(_message(f"There is no symptom called {symptom_id!r}.", "error")))
+        return state, Display(checker_html=panel_html(status_message(f"There is no symptom called {symptom_id!r}.", "error")))
     chosen = set(state.ticked)
     if event.get("ticked"):
         chosen.add(symptom_id)
@@ -112,7 +112,7 @@ def set_stage(state: ExplorerState, event: dict[str, Any], course: Optional[Cour
     changes: dict[str, Any] = {}
     if "stage" in event:
         if event["stage"] not in STAGES:
-            return state, Display(week_html=_message("Choose the stage from the list.", "error"))
+            return state, Display(week_html=status_message("Choose the stage from the list.", "error"))
         changes["stage"] = event["stage"]
     if "text" in event:
         value = event["text"]

@@ -6,15 +6,14 @@ from dataclasses import replace
 from typing import Any, Optional
 
 from ..data import Course, load_course
+from ..palette import FONT_SIZE
 from .body_map import region_html
 from .checker import checker_view
-from .matrix import _matrix_status, cell_html, matrix_view
+from .matrix import matrix_status_html, cell_html, matrix_view
 from .state import BodyMapView, Display, ExplorerState, Result, StyleView
 
 def style_view(high_contrast: bool) -> StyleView:
     """High contrast: 24px figure type and thick lines; normal: the course's 20px figure type."""
-    from ..figures import FONT_SIZE
-
     if high_contrast:
         return StyleView(True, "legpain-hc", FONT_SIZE + 4, 4)
     return StyleView(False, "", FONT_SIZE, 1)
@@ -33,7 +32,7 @@ def full_display(state: ExplorerState, course: Optional[Course] = None) -> Displ
     return replace(
         checker_view(state, course),
         matrix=view,
-        matrix_status=_matrix_status(view),
+        matrix_status=matrix_status_html(view),
         cell_html=cell_html(state, course),
         region_html=region_html(state, course),
         body_map=BodyMapView(state.map_region),

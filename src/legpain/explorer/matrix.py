@@ -11,11 +11,11 @@ from ..data import Course, load_course
 from ..levels import LEVELS, Level
 from ..palette import WEIGHT_SCALE
 from ..palette import LEVEL_STYLE
-from ..render import _sources, level_banner_html
+from ..render import level_banner_html, source_rows, summary_html
 from ..templating import markup, render
 from .state import (
     COLUMN_LABEL_PX, LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,
-    Result, _message, _panel,
+    Result, status_message, panel_html,
 )
 
 def _visible_rows(state: ExplorerState, course: Course) -> list[str]:
@@ -102,7 +102,7 @@ def matrix_view(state: ExplorerState, course: Optional[Course] = None) -> Matrix
     )
     message = ""
     if not rows:
-        message = _message(
+        message = status_message(
             f"No symptom matches both filters (body region: {region}; urgency: {level}). "
             "Choose 'All regions' or 'All levels' to see more rows.",
             "info",
@@ -133,9 +133,8 @@ def weight_key_html() -> str:
     return render("weight_key.html", swatches=swatches)
 
 
-def _matrix_status(view: MatrixView) -> str:
-    from ..figures import summary_html
-
+def matrix_status_html(view: MatrixView) -> str:
+    """The words under the matrix: its message, its text summary and the key to the weights."""
     return view.message + summary_html(view.summary) + weight_key_html()
 
 
@@ -148,27 +147,27 @@ def filter_matrix(state: ExplorerState, event: dict[str, Any], course: Optional[
     changes: dict[str, Any] = {}
     for key, value in event.items():
         if key not in FILTER_KEYS:
-            return state, Display(matrix_status=_message(f"Unknown filter {key!r}.", "error"))
+            return state, Display(matrix_status=status_message(f"Unknown filter {key!r}.", "error"))
         value = value or None
         known = {"region": course.regions, "level": [lv.value for lv in LEVELS], "sort_cause": course.causes}[key]
         if value is not None and value not in known:
             what = {"region": "body region", "level": "urgency level", "sort_cause": "cause"}[key]
-            return state, Display(matrix_status=_message(f"There is no {what} called {value!r}; choose one from the list.", "error"))
+            return state, Display(matrix_status=status_message(f"There is no {what} called {value!r}; choose one from the list.", "error"))
         changes[key] = value
     new = replace(state, **changes)
     view = matrix_view(new, course)
-    return new, Display(matrix=view, matrix_status=_matrix_status(view))
+    return new, Display(matrix=view, matrix_status=matrix_status_html(view))
 
 
 def cell_html(state: ExplorerState, course: Optional[Course] = None) -> str:
     """Why the chosen symptom points to the chosen cause, the cause's advice and the sources."""
     course = course or load_course()
     if state.symptom is None and state.cause is None:
-        return _panel(_message("Choose a cell: click it in the matrix, or pick a Symptom and a Cause in the menus.", "info"))
+        return panel_html(status_message("Choose a cell: click it in the matrix, or pick a Symptom and a Cause in the menus.", "info"))
     if state.symptom is None:
-        return _panel(_message(f"Now choose a symptom to see how it links to {course.causes[state.cause].name}.", "info"))
+        return panel_html(status_message(f"Now choose a symptom to see how it links to {course.causes[state.cause].name}.", "info"))
     if state.cause is None:
-        return _panel(_message(f"Now choose a cause to see how '{course.symptoms[state.symptom].label}' links to it.", "info"))
+        return panel_html(status_message(f"Now choose a cause to see how '{course.symptoms[state.symptom].label}' links to it.", "info"))
     symptom = course.symptoms[state.symptom]
     cause = course.causes[state.cause]
     row = course.weights.get((symptom.id, cause.id))
@@ -182,10 +181,10 @@ def cell_html(state: ExplorerState, course: Optional[Course] = None) -> str:
         weight_words=WEIGHT_WORDS[row.weight] if row else "",
         linked=[{"name": course.causes[r.cause_id].name, "weight": r.weight, "words": WEIGHT_WORDS[r.weight]} for r in linked],
         banner=markup(level_banner_html(symptom.level)),
-        symptom_sources=_sources(symptom.source_ids, course),
-        row_sources=_sources(row.source_ids, course) if row else [],
-        cause_sources=_sources(cause.source_ids, course),
-        advice=[{"level": a.level, "text": a.text, "sources": _sources(a.source_ids, course)} for a in course.advice_for_cause(cause.id)],
+        symptom_sources=source_rows(symptom.source_ids, course),
+        row_sources=source_rows(row.source_ids, course) if row else [],
+        cause_sources=source_rows(cause.source_ids, course),
+        advice=[{"level": a.level, "text": a.text, "sources": source_rows(a.source_ids, course)} for a in course.advice_for_cause(cause.id)],
     )
 
 
@@ -197,7 +196,8 @@ def select_cell(state: ExplorerState, event: dict[str, Any], course: Optional[Co
         if key in event:
             value = event[key] or None
             if value is not None and value not in known:
-                return state, Display(cell_html=_panel(_message(f"There is no {what} called {value!r}; choose one from the list.", "error")))
+                message = status_message(f"There is no {what} called {value!r}; choose one from the list.", "error")
+                return state, Display(cell_html=panel_html(message))
             changes[key] = value
     new = replace(state, **changes)
     return new, Display(matrix=matrix_view(new, course), cell_html=cell_html(new, course))
@@ -206,5 +206,5 @@ def select_cell(state: ExplorerState, event: dict[str, Any], course: Optional[Co
 def select_cell_at(state: ExplorerState, column: int, row: int, view: MatrixView, course: Optional[Course] = None) -> Result:
     """Choose the cell a learner clicked, by its column and row in the matrix as shown."""
     if not (0 <= row < len(view.rows) and 0 <= column < len(view.columns)):
-        return state, Display(cell_html=_panel(_message("Click inside the matrix to choose a cell.", "info")))
+        return state, Display(cell_html=panel_html(status_message("Click inside the matrix to choose a cell.", "info")))
     return select_cell(state, {"symptom": view.rows[row], "cause": view.columns[column]}, course)

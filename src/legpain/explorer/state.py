@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional
 
+from ..render import message_html
 from ..templating import markup, render
 
 LINE_HEIGHT = 25  # pixels per line of a row label at 20px type
@@ -113,9 +114,8 @@ Result = tuple[ExplorerState, Display]
 # ---------------------------------------------------------------- small HTML helpers
 
 
-def _message(text: str, kind: str = "info") -> str:
-    from ..widgets import message_html
-
+def status_message(text: str, kind: str = "info") -> str:
+    """A message for the learner in the explorer's panels."""
     return message_html(text, kind)
 
 
@@ -125,10 +125,10 @@ def short_name(name: str) -> str:
     return cut or name
 
 
-def _wrap(text: str, width: int = 24) -> str:
+def wrap_label(text: str, width: int = 24) -> str:
     """Escape and wrap a plain label onto short lines for a plotly axis."""
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width) or [text])
 
 
-def _panel(inner: str) -> str:
+def panel_html(inner: str) -> str:
     return render("panel.html", inner=markup(inner))

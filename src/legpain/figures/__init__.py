@@ -13,10 +13,9 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from ..html_output import show_html
-from ..palette import OKABE_ITO
-from ..templating import render
+from ..palette import FONT_SIZE, OKABE_ITO
+from ..render import summary_html
 
-FONT_SIZE = 20  # the smallest text in any figure: readable from the back row of a 1280 x 720 projector
 COLORWAY = [
     OKABE_ITO["blue"],
     OKABE_ITO["vermillion"],
@@ -83,10 +82,6 @@ def figure_bundle(fig: go.Figure, summary: str) -> dict[str, Any]:
         "application/vnd.plotly.v1+json": {"data": spec.get("data", []), "layout": spec["layout"], "config": PLOTLY_CONFIG},
         "text/plain": summary,
     }
-
-
-def summary_html(summary: str) -> str:
-    return render("figure_summary.html", summary=summary)
 
 
 def show_figure(fig: go.Figure, summary: str) -> None:

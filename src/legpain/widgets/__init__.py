@@ -13,19 +13,13 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+# The learner's messages are rendered by legpain.render; the widgets take them from here too.
+from ..render import LARGE_FONT as LARGE_FONT, message_html as message_html
 from ..templating import render, style_html
 from .preview import preview_html
 
-LARGE_FONT = "16px"
 CONTROL_LAYOUT = widgets.Layout(width="auto", min_width="320px")
 LABEL_STYLE = {"description_width": "initial"}
-
-
-def message_html(text: str, kind: str = "info") -> str:
-    """A short message for the learner. ``kind`` is 'info', 'error' or 'success'."""
-    symbols = {"info": "ℹ", "error": "⚠", "success": "✔"}
-    role = "alert" if kind == "error" else "status"
-    return render("message.html", kind=kind, role=role, size=LARGE_FONT, symbol=symbols[kind], text=text)
 
 
 def heading_html(text: str) -> str:

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from ..data import Course, load_course
 from ..left import LeftResult, check_calf_difference, left_score
-from ..render import _sources
+from ..render import source_rows
 from ..templating import render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
@@ -62,7 +62,7 @@ def left_calculator_html(left_leg: Any, calf_difference: Any, first_trimester: A
         rule=rule,
         result=result,
         advice=course.advice[ROUTE_ADVICE_ID],
-        sources=lambda ids: _sources(ids, course),
+        sources=lambda ids: source_rows(ids, course),
     )
     return CalculatorResult(html, result)
 

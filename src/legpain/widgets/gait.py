@@ -17,7 +17,7 @@ from ..content.lessons.gait import (  # noqa: F401  (re-exported)
     LESSON_ID, NONE_ANSWER, Change, Scenario, load_changes, load_scenarios,
 )
 from ..data import Course, load_course
-from ..render import _sources, level_banner_html
+from ..render import source_rows, level_banner_html
 from ..templating import markup, render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
@@ -56,7 +56,7 @@ def check_change(scenario_id: Any, answer_id: Any, course: Optional[Course] = No
     if scenario.symptom_ids:
         banner = markup(level_banner_html(assess(scenario.symptom_ids, course=course).level, course=course))
     return render(
-        "gait_feedback.html", feedback=markup(feedback), scenario=scenario, sources=_sources(scenario.source_ids, course), banner=banner
+        "gait_feedback.html", feedback=markup(feedback), scenario=scenario, sources=source_rows(scenario.source_ids, course), banner=banner
     )
 
 

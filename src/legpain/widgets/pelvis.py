@@ -16,7 +16,7 @@ from ..content.lessons.pelvis import (  # noqa: F401  (re-exported)
     LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests, load_with_pgp_in_100,
 )
 from ..data import Course, load_course
-from ..render import _sources, assessment_html
+from ..render import source_rows, assessment_html
 from ..templating import markup, render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
@@ -85,7 +85,7 @@ def accuracy_html(test_id: Any, with_pgp: Any = _FROM_LESSON, course: Optional[C
         missed=missed,
         false_pos=false_pos,
         true_neg=true_neg,
-        sources=_sources(test.source_ids, course),
+        sources=source_rows(test.source_ids, course),
     )
 
 

@@ -23,7 +23,7 @@ from ..content.lessons.relief import (  # noqa: F401  (re-exported)
     load_toolkit,
 )
 from ..data import Course, load_course
-from ..render import _sources
+from ..render import source_rows
 from ..templating import markup, render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 
@@ -118,7 +118,7 @@ def clot_check_html(result: Advice, toolkit: Toolkit, course: Course) -> str:
         stop=markup(message_html(check.stop, "error")),
         unanswered=markup(message_html(check.unanswered, "info")),
         route=[course.advice[a] for a in check.advice_ids],
-        sources=lambda ids: _sources(ids, course),
+        sources=lambda ids: source_rows(ids, course),
     )
 
 
@@ -147,7 +147,7 @@ def advise_html(problem_id: Any, weeks: Any, toolkit: Optional[Toolkit] = None, 
         notes=toolkit.safety_notes,
         painkillers=result.painkillers,
         painkillers_heading=markup(heading_html(f"Painkillers at {result.weeks} weeks")),
-        sources=lambda ids: _sources(ids, course),
+        sources=lambda ids: source_rows(ids, course),
     )
 
 
