@@ -220,3 +220,13 @@ def test_quiz_prompts_and_figure_summaries_escape(data_copy, monkeypatch):
     html = "".join(_html_values(quiz_widget("01_pelvic_girdle_pain")))
     assert "Which is a red flag? &lt;script&gt;" in html and "<script" not in html
     _assert_escaped(summary_html(f"The chart shows {IMG}"))
+
+
+def test_the_checker_chart_labels_escape_cause_names(hostile):
+    """plotly reads a few tags in axis labels: a cause name from the data must arrive as text."""
+    from legpain.explorer import bar_view
+
+    result = assess(["one_leg_swollen"], course=hostile)
+    view = bar_view(result.causes, result.scores, hostile)
+    label = next(name for name in view.names if "Clot" in name)
+    assert "<img" not in label and "&lt;img" in label
