@@ -80,7 +80,7 @@ def test_saved_from_one_clean_run(nb):
 
 
 def test_references_list_the_self_check_sources(nb):
-    from legpain.data import lesson_source_ids
+    from legpain.content import lesson_source_ids
 
     cell = next(c for c in nb["cells"] if 'show_lesson_references("08_symptom_advice_matrix")' in _text(c["source"]))
     html = " ".join(_text(out.get("data", {}).get("text/html")) for out in cell["outputs"])

@@ -395,7 +395,7 @@ def test_a_recommendation_that_names_no_place_and_no_time_is_told_so():
 def test_a_route_that_names_an_unknown_destination_is_an_error_naming_the_file(tmp_path):
     import shutil
 
-    from legpain.data import DataError, load_course
+    from legpain.content import DataError, load_course
     from legpain.sbar_routes import load_sbar_routes as load
 
     data = tmp_path / "data"

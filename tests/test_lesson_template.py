@@ -6,7 +6,7 @@ import json
 import re
 
 
-from legpain.data import lesson_source_ids
+from legpain.content import lesson_source_ids
 from legpain.content.lessons.quiz import MAX_QUESTIONS, MIN_QUESTIONS, load_quiz
 
 from conftest import ROOT

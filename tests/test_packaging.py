@@ -104,7 +104,7 @@ def _symptom_level(symptom_id: str) -> str:
 
 
 def test_installed_wheel_runs_from_another_folder(venv: Path, tmp_path: Path) -> None:
-    where = _run(venv, tmp_path, "-c", "import legpain, legpain.data as d; print(legpain.__file__); print(d.DEFAULT_DATA_DIR)")
+    where = _run(venv, tmp_path, "-c", "import legpain, legpain.content as d; print(legpain.__file__); print(d.DEFAULT_DATA_DIR)")
     assert where.returncode == 0, where.stderr
     module_file, data_dir = (Path(line) for line in where.stdout.splitlines())
     assert venv in module_file.parents, f"legpain imported from {module_file}, not from the installed wheel"

@@ -10,7 +10,7 @@ import pytest
 import legpain.content.lessons as lessons
 from legpain import DataError, load_course
 from legpain.content.lessons.gait import Scenario
-from legpain.data import lesson_file, lesson_section, lesson_source_ids
+from legpain.content import lesson_file, lesson_section, lesson_source_ids
 from legpain.figures import figure_bundle, new_figure
 from legpain.content.lessons.quiz import load_quiz
 from legpain.quiz import check_answer, quiz_widget

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from legpain import DataError
-from legpain.data import load_course
+from legpain.content import load_course
 
 from conftest import DATA
 

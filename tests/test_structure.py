@@ -88,7 +88,7 @@ def _crossing(graph: dict[str, set[str]], source: str, target: str) -> dict[str,
 
 
 def test_the_crossing_finder_finds_an_import():
-    graph = {"legpain.figures.a": {"legpain.widgets.b", "legpain.data"}, "legpain.figures.c": {"legpain.data"}}
+    graph = {"legpain.figures.a": {"legpain.widgets.b", "legpain.content"}, "legpain.figures.c": {"legpain.content"}}
     assert _crossing(graph, "legpain.figures", "legpain.widgets") == {"legpain.figures.a": {"legpain.widgets.b"}}
 
 

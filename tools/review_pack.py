@@ -25,7 +25,7 @@ import pandas as pd
 import yaml
 from jinja2 import Environment
 
-from legpain.data import Course, DataError, Rule, load_course, source_order
+from legpain.content import Course, DataError, Rule, load_course, source_order
 from legpain.explorer.state import WEIGHT_WORDS
 from legpain.levels import LEVELS, Level
 from legpain.palette import LEVEL_STYLE, SERIOUSNESS_COLOUR, WEIGHT_SCALE, contrast_ratio

@@ -337,7 +337,7 @@ def split_tall_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
 def worked_example(name: str) -> Optional[tuple[str, Figure]]:
     """The worked example a lesson file gives for a slide (``slides.checker_example``), if any:
     the heading it belongs under and its figure (banner, what was ticked, likely causes)."""
-    from legpain.data import DataError, lesson_file, load_course
+    from legpain.content import DataError, lesson_file, load_course
     from legpain.explorer.checker import bar_view
     from legpain.figures.matrix import bar_figure
     from legpain.render import level_banner_html

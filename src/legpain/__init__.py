@@ -3,7 +3,7 @@
 For learning only: it does not diagnose or advise a real person.
 """
 
-from .data import Course, DataError, load_course
+from .content import Course, DataError, load_course
 from .left import LeftResult, left_score
 from .levels import LEVELS, Level
 from .triage import AdviceItem, Assessment, assess, level_for

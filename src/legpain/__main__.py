@@ -16,7 +16,7 @@ import sys
 from typing import Any, Optional, Sequence
 
 from .cli_report import report
-from .data import DataError
+from .content import DataError
 from .lms.cli import add_cli as add_export_quiz_cli, run_cli as run_export_quiz_cli
 from .triage import assess
 from .vte import FACTORS_FILE, vte_risk
@@ -69,7 +69,7 @@ def _add_quiz_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _quiz(args: argparse.Namespace) -> int:
-    from .data import load_course
+    from .content import load_course
     from .content.lessons.quiz import questions_as_shown
     from .lms.bank import find_lesson
 

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any, Callable, Iterable
 
-from .data import DataError
+from .content import DataError
 
 
 def report(compute: Callable[[], Any], as_json: bool, lines: Callable[[Any], Iterable[str]]) -> int:

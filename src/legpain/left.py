@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .data import Course, load_course
+from .content import Course, load_course
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 
 from IPython.display import display
 
-from .data import Course, source_order, lesson_source_ids, load_course
+from .content import Course, source_order, lesson_source_ids, load_course
 from .html_output import show_html
 from .quiz import quiz_widget
 from .render import assessment_html, course_map_html, glossary_html, references_html

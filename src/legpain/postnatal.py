@@ -25,7 +25,7 @@ from .content.fields import Row as _Item
 from .content.fields import Sourced
 from .content.lessons import all_source_ids
 from .content.reader import check_ref, validate
-from .data import Course, DataError, lesson_file, load_course
+from .content import Course, DataError, lesson_file, load_course
 from .levels import Level
 from .render import level_banner_html, source_rows
 from .sbar_routes import SbarRoutes, load_sbar_routes, route_notes

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Optional
 import ipywidgets as widgets
 
 from .content.lessons.quiz import Question, load_quiz
-from .data import Course, load_course
+from .content import Course, load_course
 from .progress import store
 from .render import source_rows
 from .templating import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from .data import Course, load_course
+from .content import Course, load_course
 from .levels import Level
 from .palette import LEVEL_STYLE
 from .templating import environment, markup, render

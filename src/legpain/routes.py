@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional, Sequence
 
-from .data import Course
+from .content import Course
 from .levels import RED_FLAG_FLOOR, Level
 
 MAX_CAUSE_ADVICE = 3

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from .content.fields import Row
 from .content.reader import read_yaml, validate
-from .data import Course, DataError, load_course
+from .content import Course, DataError, load_course
 from .templating import render
 
 FILE = "data/sbar_routes.yaml"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
-from .data import Course, load_course
+from .content import Course, load_course
 from .levels import LEVELS, RED_FLAG_FLOOR, Level
 from .routes import AdviceItem, advice_fits, advice_for, item, route_for
 from .stages import DAYS_AFTER_BIRTH, WEEKS, Stage, check_stage, check_weeks

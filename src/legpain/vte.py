@@ -27,7 +27,7 @@ from .content.vte_risk import (
     FACTORS_FILE, RECOMMENDATION_IDS, STAGES, WHILE_TRANSIENT, VteFactor, VtePathway, VteRecommendation, VteRiskTool,
     load_vte_risk,
 )
-from .data import Course
+from .content import Course
 
 __all__ = [
     "FACTORS_FILE", "RECOMMENDATION_IDS", "STAGES", "CountedFactor", "ExplanationLine", "VteFactor", "VtePathway",

@@ -25,7 +25,7 @@ from browser_support import chromium, controls, lab, layout, servers  # noqa: E4
 from browser_support.pages import LAB_ROOT, notebook_root  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from legpain.data import lesson_file, load_course  # noqa: E402
+from legpain.content import lesson_file, load_course  # noqa: E402
 
 OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
 OUT.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """The content layer: every data file's model, its loader and the shared field types.
 
-``legpain.data`` re-exports these names for the rest of the package.
+The package's one way into ``data/``: every other module imports these names from here.
 """
 
 from .course import DEFAULT_DATA_DIR, Course, load_course

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Optional
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..palette import LEVEL_STYLE
 from ..templating import markup, render
 from ..triage import assess

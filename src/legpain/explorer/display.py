@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Optional
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..palette import FONT_SIZE
 from .body_map import region_html
 from .checker import checker_view

@@ -7,7 +7,7 @@ from dataclasses import replace
 from html import escape
 from typing import Any, Optional
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..levels import LEVELS, Level
 from ..palette import WEIGHT_SCALE
 from ..palette import LEVEL_STYLE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import Any, Callable, Optional
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..templating import style_html
 from ..widgets import show_widget
 from .body_map import choose_region

@@ -18,7 +18,7 @@ from . import FONT_SIZE, base_layout
 from .matrix import quick_figure_widget
 
 if TYPE_CHECKING:
-    from ..data import Course
+    from ..content import Course
 
 Polygon = list[tuple[float, float]]
 

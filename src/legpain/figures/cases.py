@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..content.lessons.cases import Case, StageMarker, load_cases, load_stage_markers
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..palette import OKABE_ITO
 from ..triage import DAYS_AFTER_BIRTH, WEEKS
 from . import FONT_SIZE, base_layout, show_figure

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from ..content.lessons.clots import (  # noqa: F401  (re-exported)
     LESSON_ID, LegSide, RelativeRisk, load_leg_side, load_relative_risk,
 )
-from ..data import LeftRule, load_course
+from ..content import LeftRule, load_course
 from . import COLORWAY, FONT_SIZE, new_figure, show_figure
 
 

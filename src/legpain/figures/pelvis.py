@@ -7,7 +7,7 @@ from typing import Optional
 import plotly.graph_objects as go
 
 from ..content.lessons.pelvis import ProvocationTest, Range, load_tests
-from ..data import Course
+from ..content import Course
 from ..palette import OKABE_ITO
 from . import FONT_SIZE, legend_below, new_figure, show_figure
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 import ipywidgets as widgets
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..quiz import Attempt, check_answer, record_answer, with_notice
 from ..templating import render
 from ..widgets import LABEL_STYLE, message_html, output_area, show_widget

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Optional
 
 from ..content.lessons.cases import LESSON_ID as CASES_LESSON, load_cases
 from ..content.lessons.quiz import Question, load_quiz
-from ..data import Course, load_course
+from ..content import Course, load_course
 from .store import day_of, merge
 
 DAYS_TO_LEAVE = 2  # right answers, on different days, that move a question out of the round

@@ -17,7 +17,7 @@ from typing import Any, Optional
 import ipywidgets as widgets
 
 from ..content.lessons.cases import LESSON_ID as CASES_LESSON, Case, load_cases, load_feedback, load_stage_markers  # noqa: F401  (re-exported)
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..levels import LEVELS, RED_FLAG_FLOOR, Level
 from ..progress import store
 from ..render import level_banner_html

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import ipywidgets as widgets
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..left import LeftResult, check_calf_difference, left_score
 from ..render import source_rows
 from ..templating import render

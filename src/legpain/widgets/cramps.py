@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional
 import ipywidgets as widgets
 
 from ..content.lessons.cramps import POOLED, PickerFeature, load_picker, load_prevalence  # noqa: F401  (re-exported)
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..render import assessment_html
 from ..templating import render
 from ..triage import assess

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..levels import Level
 from ..triage import Assessment, level_for
 from . import message_html

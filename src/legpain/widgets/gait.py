@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from ..content.lessons.gait import (  # noqa: F401  (re-exported)
     LESSON_ID, NONE_ANSWER, Change, Scenario, load_changes, load_scenarios,
 )
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..render import source_rows, level_banner_html
 from ..templating import markup, render
 from ..triage import assess

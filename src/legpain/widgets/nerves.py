@@ -13,7 +13,7 @@ from typing import Any, Iterable, Optional
 import ipywidgets as widgets
 
 from ..content.lessons.nerves import LESSON_ID, PickerItem, load_nerve_problems, load_picker  # noqa: F401  (re-exported)
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..render import assessment_html
 from ..templating import markup, render
 from ..triage import Assessment, assess, level_for

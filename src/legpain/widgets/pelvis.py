@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from ..content.lessons.pelvis import (  # noqa: F401  (re-exported)
     LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests, load_with_pgp_in_100,
 )
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..render import source_rows, assessment_html
 from ..templating import markup, render
 from ..triage import assess

@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional, Sequence
 import ipywidgets as widgets
 
 from ..content.lessons import load_symptom_items  # noqa: F401  (re-exported: lessons import it from here)
-from ..data import Course, load_course
+from ..content import Course, load_course
 from . import LABEL_STYLE, output_area
 
 

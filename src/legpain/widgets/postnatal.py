@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 import ipywidgets as widgets
 
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..postnatal import (
     case_story_html, compare_sbar, load_sbar, load_vte_tool, sbar_feedback_html, sbar_progress_html, vte_risk_html,
 )

@@ -22,7 +22,7 @@ from ..content.lessons.relief import (  # noqa: F401  (re-exported)
     FIRST_WEEK, LAST_WEEK, LESSON_ID, ClotCheck, Finding, Grade, Measure, Painkiller, Problem, SafetyNote, Toolkit,
     load_toolkit,
 )
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..render import source_rows
 from ..templating import markup, render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget

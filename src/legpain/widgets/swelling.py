@@ -24,7 +24,7 @@ import ipywidgets as widgets
 from ..content.lessons.swelling import (  # noqa: F401  (re-exported)
     LESSON_ID, SorterData, SorterFeature, SorterNote, SorterPattern, load_sorter,
 )
-from ..data import Course, load_course
+from ..content import Course, load_course
 from ..render import assessment_html
 from ..templating import render
 from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_stage
