@@ -14,7 +14,7 @@ import pytest
 
 from legpain import assess, load_course
 from legpain.explorer import ExplorerState, cell_html, checker_view, matrix_view, region_html
-from legpain.render import assessment_html, course_map_html, glossary_html, references_html
+from legpain.course_html import assessment_html, course_map_html, glossary_html, references_html
 
 SCRIPT = '<script>alert("label")</script>'
 IMG = '<img src=x onerror="alert(1)">'
@@ -91,7 +91,7 @@ def test_explorer_cell_of_an_unlinked_pair_escapes_the_causes_it_lists(hostile):
 
 
 def test_symptom_list_escapes_labels(hostile):
-    from legpain.lesson import symptom_list_html
+    from legpain.notebook import symptom_list_html
 
     html = symptom_list_html(hostile)
     _assert_escaped(html)

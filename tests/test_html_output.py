@@ -7,7 +7,7 @@ from typing import Any
 import legpain.html_output as html_output
 from legpain.figures import summary_html
 from legpain.html_output import html_text
-from legpain.render import references_html
+from legpain.course_html import references_html
 from legpain.templating import style_html
 
 

@@ -17,7 +17,7 @@ from tools import build_notebooks, slides  # noqa: E402
 
 from legpain.progress import store  # noqa: E402
 
-LESSON_END = 'from legpain.lesson import show_quiz\nshow_quiz("00_start_here")'
+LESSON_END = 'from legpain.notebook import show_quiz\nshow_quiz("00_start_here")'
 
 
 def _lesson(folder: Path) -> Path:

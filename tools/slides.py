@@ -340,7 +340,7 @@ def worked_example(name: str) -> Optional[tuple[str, Figure]]:
     from legpain.content import DataError, lesson_file, load_course
     from legpain.explorer.checker import bar_view
     from legpain.figures.matrix import bar_figure
-    from legpain.render import level_banner_html
+    from legpain.course_html import level_banner_html
     from legpain.triage import assess
 
     course = load_course()

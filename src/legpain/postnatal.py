@@ -27,7 +27,7 @@ from .content.lessons import all_source_ids
 from .content.reader import check_ref, validate
 from .content import Course, DataError, lesson_file, load_course
 from .levels import Level
-from .render import level_banner_html, source_rows
+from .course_html import level_banner_html, source_rows
 from .sbar_routes import SbarRoutes, load_sbar_routes, route_notes
 from .templating import markup, render
 from .vte import STAGES, load_vte_risk, vte_risk

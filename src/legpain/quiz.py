@@ -21,7 +21,7 @@ import ipywidgets as widgets
 from .content.lessons.quiz import Question, load_quiz
 from .content import Course, load_course
 from .progress import store
-from .render import source_rows
+from .course_html import source_rows
 from .templating import render
 from .widgets import LABEL_STYLE, course_style, message_html, output_area, stored_fallback
 

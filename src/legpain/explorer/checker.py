@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from ..content import Course, load_course
 from ..palette import SERIOUSNESS_COLOUR
-from ..render import assessment_html
+from ..course_html import assessment_html
 from ..templating import render
 from ..triage import assess, check_stage
 from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, status_message, panel_html, wrap_label, seriousness_words, short_name

@@ -11,7 +11,7 @@ from ..content import Course, load_course
 from ..levels import LEVELS, Level
 from ..palette import WEIGHT_SCALE
 from ..palette import LEVEL_STYLE
-from ..render import level_banner_html, source_rows, summary_html
+from ..course_html import level_banner_html, source_rows, summary_html
 from ..templating import markup, render
 from .state import (
     COLUMN_LABEL_PX, LABEL_WIDTH, LINE_HEIGHT, MIN_MATRIX_HEIGHT, WEIGHT_WORDS, Display, ExplorerState, MatrixView,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional
 
-from ..render import message_html
+from ..course_html import message_html
 from ..templating import markup, render
 
 LINE_HEIGHT = 25  # pixels per line of a row label at 20px type

@@ -14,7 +14,7 @@ from IPython.display import display
 
 from ..html_output import show_html
 from ..palette import FONT_SIZE, OKABE_ITO
-from ..render import summary_html
+from ..course_html import summary_html
 
 COLORWAY = [
     OKABE_ITO["blue"],

@@ -13,8 +13,8 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
-# The learner's messages are rendered by legpain.render; the widgets take them from here too.
-from ..render import LARGE_FONT as LARGE_FONT, message_html as message_html
+# The learner's messages are rendered by legpain.course_html; the widgets take them from here too.
+from ..course_html import LARGE_FONT as LARGE_FONT, message_html as message_html
 from ..templating import render, style_html
 from .preview import preview_html
 

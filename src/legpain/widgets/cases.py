@@ -20,7 +20,7 @@ from ..content.lessons.cases import LESSON_ID as CASES_LESSON, Case, load_cases,
 from ..content import Course, load_course
 from ..levels import LEVELS, RED_FLAG_FLOOR, Level
 from ..progress import store
-from ..render import level_banner_html
+from ..course_html import level_banner_html
 from ..templating import markup, render
 from ..triage import Assessment, assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from ..content import Course, load_course
 from ..left import LeftResult, check_calf_difference, left_score
-from ..render import source_rows
+from ..course_html import source_rows
 from ..templating import render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 
 from ..content.lessons.cramps import POOLED, PickerFeature, load_picker, load_prevalence  # noqa: F401  (re-exported)
 from ..content import Course, load_course
-from ..render import assessment_html
+from ..course_html import assessment_html
 from ..templating import render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget

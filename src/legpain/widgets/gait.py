@@ -17,7 +17,7 @@ from ..content.lessons.gait import (  # noqa: F401  (re-exported)
     LESSON_ID, NONE_ANSWER, Change, Scenario, load_changes, load_scenarios,
 )
 from ..content import Course, load_course
-from ..render import source_rows, level_banner_html
+from ..course_html import source_rows, level_banner_html
 from ..templating import markup, render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget

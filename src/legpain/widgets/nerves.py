@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from ..content.lessons.nerves import LESSON_ID, PickerItem, load_nerve_problems, load_picker  # noqa: F401  (re-exported)
 from ..content import Course, load_course
-from ..render import assessment_html
+from ..course_html import assessment_html
 from ..templating import markup, render
 from ..triage import Assessment, assess, level_for
 from . import heading_html, message_html, show_widget

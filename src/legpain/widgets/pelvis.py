@@ -16,7 +16,7 @@ from ..content.lessons.pelvis import (  # noqa: F401  (re-exported)
     LESSON_ID, PickerSymptom, ProvocationTest, Range, load_picker, load_tests, load_with_pgp_in_100,
 )
 from ..content import Course, load_course
-from ..render import source_rows, assessment_html
+from ..course_html import source_rows, assessment_html
 from ..templating import markup, render
 from ..triage import assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget

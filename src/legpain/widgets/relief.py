@@ -23,7 +23,7 @@ from ..content.lessons.relief import (  # noqa: F401  (re-exported)
     load_toolkit,
 )
 from ..content import Course, load_course
-from ..render import source_rows
+from ..course_html import source_rows
 from ..templating import markup, render
 from . import CONTROL_LAYOUT, LABEL_STYLE, heading_html, message_html, output_area, show_widget
 

@@ -25,7 +25,7 @@ from ..content.lessons.swelling import (  # noqa: F401  (re-exported)
     LESSON_ID, SorterData, SorterFeature, SorterNote, SorterPattern, load_sorter,
 )
 from ..content import Course, load_course
-from ..render import assessment_html
+from ..course_html import assessment_html
 from ..templating import render
 from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_stage
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget

@@ -9,7 +9,7 @@ from IPython.display import display
 from .content import Course, source_order, lesson_source_ids, load_course
 from .html_output import show_html
 from .quiz import quiz_widget
-from .render import assessment_html, course_map_html, glossary_html, references_html
+from .course_html import assessment_html, course_map_html, glossary_html, references_html
 from .templating import render
 from .triage import assess
 

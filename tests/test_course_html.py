@@ -8,7 +8,7 @@ import pytest
 
 from legpain import Level, assess
 from legpain.palette import LEVEL_STYLE, contrast_ratio
-from legpain.render import assessment_html, level_banner_html
+from legpain.course_html import assessment_html, level_banner_html
 
 
 @pytest.mark.parametrize("level", list(Level))
