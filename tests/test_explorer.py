@@ -521,3 +521,16 @@ def test_a_panel_shown_again_starts_from_the_current_state(explorer):
 def test_default_row_order_is_most_urgent_first(course):
     ranks = [course.symptoms[s].level.rank for s in matrix_view(ExplorerState(), course).rows]
     assert ranks == sorted(ranks, reverse=True)
+
+
+def test_the_syncing_switch_is_always_turned_off_even_when_setting_a_control_fails():
+    from legpain.explorer.session import Syncing
+
+    syncing = Syncing()
+    with syncing:
+        assert syncing.active
+    assert not syncing.active
+    with pytest.raises(ValueError):
+        with syncing:
+            raise ValueError("a control refused its value")
+    assert not syncing.active

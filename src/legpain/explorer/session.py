@@ -39,6 +39,23 @@ def _Panel(children: list[Any]) -> Any:
 _PANEL: Any = None
 
 
+class Syncing:
+    """On while Python itself sets a panel's controls, so that their observers ignore the change.
+
+    Used as ``with syncing:``, it is always switched off again, even when setting a control fails.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+
+    def __enter__(self) -> "Syncing":
+        self.active = True
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.active = False
+
+
 class ExplorerSession:
     """One learner's explorer in one kernel: the state, and the parts on screen."""
 
@@ -136,24 +153,23 @@ class ExplorerSession:
         fig = matrix_figure(view)
         status = output_area(self._first.matrix_status or "")
         detail = output_area(cell_html(self.state, course))
-        holder = {"view": view, "syncing": False}
+        holder = {"view": view}
+        syncing = Syncing()
 
         def apply(display: Display) -> None:
             # Menus first, then what they show (as in the checker).
             if display.matrix is not None:
-                holder["syncing"] = True
-                region.value, level.value, sort.value = self.state.region or "", self.state.level or "", self.state.sort_cause or ""
-                holder["syncing"] = False
+                with syncing:
+                    region.value, level.value, sort.value = self.state.region or "", self.state.level or "", self.state.sort_cause or ""
                 holder["view"] = display.matrix
                 apply_matrix_view(fig, display.matrix)
                 fig_box.layout.display = "none" if not display.matrix.rows else None
             if display.matrix_status is not None:
                 status.value = display.matrix_status
             if display.cell_html is not None:
-                holder["syncing"] = True
-                symptom.value = self.state.symptom or ""
-                cause.value = self.state.cause or ""
-                holder["syncing"] = False
+                with syncing:
+                    symptom.value = self.state.symptom or ""
+                    cause.value = self.state.cause or ""
                 detail.value = display.cell_html
             if display.style is not None:
                 from ..figures.matrix import apply_style
@@ -162,7 +178,7 @@ class ExplorerSession:
 
         def on_filter(key: str) -> Callable[[Any], None]:
             def handler(change: Any) -> None:
-                if not holder["syncing"]:
+                if not syncing.active:
                     self.run(filter_matrix, {key: change["new"] or None})
 
             return handler
@@ -173,7 +189,7 @@ class ExplorerSession:
 
         def on_pick(key: str) -> Callable[[Any], None]:
             def handler(change: Any) -> None:
-                if not holder["syncing"]:
+                if not syncing.active:
                     self.run(select_cell, {key: change["new"] or None})
 
             return handler
@@ -214,7 +230,7 @@ class ExplorerSession:
         course = self.course
         boxes: dict[str, Any] = {}
         groups = []
-        holder = {"syncing": False}
+        syncing = Syncing()
         for region in course.regions.values():
             members = course.symptoms_in_region(region.id)
             if not members:
@@ -224,7 +240,7 @@ class ExplorerSession:
                 box = widgets.Checkbox(value=False, description=s.label, indent=False, style=self._tick_style, layout=self._auto)
 
                 def handler(change: Any, symptom_id: str = s.id) -> None:
-                    if not holder["syncing"]:
+                    if not syncing.active:
                         self.run(tick_symptom, {"symptom": symptom_id, "ticked": change["new"]})
 
                 box.observe(handler, names="value")
@@ -244,16 +260,13 @@ class ExplorerSession:
         def apply(display: Display) -> None:
             # Every panel sets its controls first, then what they show, so a page never shows a new
             # result beside old ticks (after "Clear all", for instance).
-            holder["syncing"] = True
-            try:
+            with syncing:
                 if display.ticked is not None:
                     for symptom_id, box in boxes.items():
                         box.value = symptom_id in display.ticked
                 if display.week_controls is not None:
                     know.value, week.value = display.week_controls
                     week.disabled = know.value not in STAGE_NUMBER
-            finally:
-                holder["syncing"] = False
             if display.checker_html is not None:
                 result.value = display.checker_html
             if display.bars is not None:
@@ -264,11 +277,11 @@ class ExplorerSession:
                 apply_style(fig, display.style)
 
         def on_know(change: Any) -> None:
-            if not holder["syncing"]:
+            if not syncing.active:
                 self.run(set_stage, {"stage": change["new"]})
 
         def on_week(change: Any) -> None:
-            if not holder["syncing"]:
+            if not syncing.active:
                 self.run(set_stage, {"text": change["new"]})
 
         know.observe(on_know, names="value")
@@ -301,13 +314,12 @@ class ExplorerSession:
         )
         fig = body_map_figure(course)
         info = output_area(self._first.region_html or "")
-        holder = {"syncing": False}
+        syncing = Syncing()
 
         def apply(display: Display) -> None:
             if display.body_map is not None:
-                holder["syncing"] = True
-                choose.value = display.body_map.selected or ""
-                holder["syncing"] = False
+                with syncing:
+                    choose.value = display.body_map.selected or ""
                 apply_body_map(fig, display.body_map.selected, course)
             if display.region_html is not None:
                 info.value = display.region_html
@@ -317,7 +329,7 @@ class ExplorerSession:
                 apply_style(fig, display.style)
 
         def on_choose(change: Any) -> None:
-            if not holder["syncing"]:
+            if not syncing.active:
                 self.run(choose_region, {"region": change["new"] or None})
 
         def on_click(trace: Any, points: Any, selector: Any) -> None:
