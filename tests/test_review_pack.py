@@ -238,15 +238,21 @@ def test_unsourced_rows_are_flagged(data_copy):
     assert len(summary["unsourced"]) == 1
 
 
+def _run_pack(data_copy, tmp_path):
+    """Run `make review`'s tool on a data folder; return where the page would be and what ran."""
+    out = tmp_path / "pack" / "index.html"
+    result = subprocess.run(
+        [sys.executable, str(TOOL), "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True, timeout=120
+    )
+    return out, result
+
+
 def test_a_vte_factor_without_sources_stops_the_pack_with_the_file_and_row(data_copy, tmp_path):
     # The pack shows the VTE risk factors, so it loads them, and their loader requires sources.
     factors = csv_rows(data_copy, "vte_risk_factors.csv")
     factors[0]["source_ids"] = ""
     write_csv(data_copy, "vte_risk_factors.csv", factors)
-    out = tmp_path / "pack" / "index.html"
-    result = subprocess.run(
-        [sys.executable, str(TOOL), "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True, timeout=120
-    )
+    out, result = _run_pack(data_copy, tmp_path)
     assert result.returncode == 2
     assert "data/vte_risk_factors.csv, row 1" in result.stderr and "source_ids" in result.stderr
     assert not out.exists()
@@ -258,10 +264,7 @@ def test_an_unsourced_row_that_the_loader_rejects_is_still_found_and_the_tool_sa
     write_csv(data_copy, "symptoms.csv", symptoms)
     _, unsourced = review_pack.scan_sources(data_copy)
     assert unsourced.to_dict("records") == [{"file": "data/symptoms.csv", "row": symptoms[2]["id"], "line": "4"}]
-    out = tmp_path / "pack" / "index.html"
-    result = subprocess.run(
-        [sys.executable, str(TOOL), "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True, timeout=120
-    )
+    out, result = _run_pack(data_copy, tmp_path)
     assert result.returncode == 2
     assert "data/symptoms.csv, row 3" in result.stderr and "source_ids" in result.stderr
     assert not out.exists()
