@@ -14,12 +14,10 @@ import yaml
 
 from legpain import DataError, load_course
 from legpain.figures.postnatal import after_birth_events_figure
+from legpain.content.lessons.postnatal import load_after_birth_events, load_sbar, load_vte_tool
 from legpain.postnatal import (
     case_story_html,
     compare_sbar,
-    load_after_birth_events,
-    load_sbar,
-    load_vte_tool,
     mentions,
     sbar_feedback_html,
     sbar_progress_html,

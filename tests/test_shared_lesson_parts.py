@@ -280,3 +280,28 @@ def test_one_stylesheet_file_styles_the_widgets_the_quiz_the_lesson_after_the_bi
     for scope in (".legpain-widget", ".legpain-quiz", ".legpain-vte-tool", ".legpain-sbar-builder", ".legpain-explorer"):
         assert scope in css
     assert course_style().value == f"<style>{css}</style>"
+
+
+def test_lesson_10_callbacks_do_not_validate_again(data_copy, monkeypatch):
+    """The SBAR comparison and the risk assessment reuse the lesson file's validated sections."""
+    from legpain.content.lessons import postnatal as lesson_10
+    from legpain.postnatal import compare_sbar, vte_risk_html
+
+    seen: list[str] = []
+    real = lesson_10.validate
+
+    def counting(model, item, name, where):
+        seen.append(where)
+        return real(model, item, name, where)
+
+    monkeypatch.setattr(lesson_10, "validate", counting)
+    course = load_course(data_copy)
+    sbar = lesson_10.load_sbar(course)
+    vte_risk_html(["smoker"], "antenatal", course)
+    after_load = len(seen)
+    assert after_load > 0
+    case = sbar.cases[0]
+    for _ in range(3):
+        compare_sbar(case.id, dict(case.model), sbar)
+        vte_risk_html(["smoker", "age_over_35"], "postnatal", course)
+    assert len(seen) == after_load

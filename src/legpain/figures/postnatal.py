@@ -10,7 +10,7 @@ from typing import Optional
 
 import plotly.graph_objects as go
 
-from ..postnatal import AfterBirthEvents, load_after_birth_events
+from ..content.lessons.postnatal import AfterBirthEvents, load_after_birth_events
 from . import COLORWAY, FONT_SIZE, new_figure, show_figure
 
 AFTER_BIRTH_NAME = "After the birth"

@@ -13,9 +13,8 @@ from typing import Any, Optional
 import ipywidgets as widgets
 
 from ..content import Course, load_course
-from ..postnatal import (
-    case_story_html, compare_sbar, load_sbar, load_vte_tool, sbar_feedback_html, sbar_progress_html, vte_risk_html,
-)
+from ..content.lessons.postnatal import load_sbar, load_vte_tool
+from ..postnatal import case_story_html, compare_sbar, sbar_feedback_html, sbar_progress_html, vte_risk_html
 from ..templating import render
 from ..vte import load_vte_risk
 from . import LABEL_STYLE, heading_html, output_area, show_widget
