@@ -9,7 +9,7 @@ from html import escape
 
 import pytest
 
-from legpain import load_course
+from legpain import DataError, load_course
 from legpain.explorer import (
     ExplorerSession,
     ExplorerState,
@@ -534,3 +534,29 @@ def test_the_syncing_switch_is_always_turned_off_even_when_setting_a_control_fai
         with syncing:
             raise ValueError("a control refused its value")
     assert not syncing.active
+
+
+def _edit_notice(data_copy, key, value):
+    import yaml
+
+    path = data_copy / "lessons" / "08_symptom_advice_matrix.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["not_for_diagnosis"][key] = value
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_the_explorers_notice_comes_from_the_lesson_file(data_copy):
+    """The 'for learning, not diagnosis' words, with where a woman goes, are data with sources."""
+    from legpain.content.lessons.matrix import load_not_for_diagnosis
+
+    _edit_notice(data_copy, "text", "For learning only: in an emergency, phone the emergency number.")
+    assert load_not_for_diagnosis(load_course(data_copy)).text.startswith("For learning only")
+
+
+def test_the_explorers_notice_needs_known_sources(data_copy):
+    from legpain.content.lessons.matrix import load_not_for_diagnosis
+
+    _edit_notice(data_copy, "source_ids", ["S9999"])
+    with pytest.raises(DataError) as caught:
+        load_not_for_diagnosis(load_course(data_copy))
+    assert caught.value.column == "source_ids"

@@ -16,12 +16,12 @@ from .display import full_display, initial, set_high_contrast, style_view
 from .matrix import FILTER_KEYS, cell_html, filter_matrix, matrix_view, select_cell, select_cell_at
 from .session import ExplorerSession, session, show_body_map, show_matrix_explorer, show_symptom_checker
 from .state import (
-    NOT_FOR_DIAGNOSIS, BarView, BodyMapView, Display, ExplorerState, MatrixView, Result, StyleView, short_name,
+    BarView, BodyMapView, Display, ExplorerState, MatrixView, Result, StyleView, short_name,
 )
 
 __all__ = [
     "BarView", "BodyMapView", "Display", "ExplorerSession", "ExplorerState", "FILTER_KEYS", "MatrixView",
-    "NOT_FOR_DIAGNOSIS", "Result", "STAGES", "StyleView", "bar_view", "cell_html", "checker_view", "choose_region",
+    "Result", "STAGES", "StyleView", "bar_view", "cell_html", "checker_view", "choose_region",
     "clear_all", "filter_matrix", "full_display", "initial", "matrix_view", "region_html", "select_cell",
     "select_cell_at", "session", "set_high_contrast", "set_stage", "short_name", "show_body_map",
     "show_matrix_explorer", "show_symptom_checker", "style_view", "tick_symptom",

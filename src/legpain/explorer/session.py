@@ -13,7 +13,8 @@ from .checker import STAGE_NUMBER, STAGES, clear_all, set_stage, tick_symptom
 from ..levels import LEVELS
 from .display import full_display, initial, set_high_contrast
 from .matrix import cell_html, filter_matrix, select_cell, select_cell_at
-from .state import NOT_FOR_DIAGNOSIS, Display, ExplorerState, Result, status_message
+from ..content.lessons.matrix import load_not_for_diagnosis
+from .state import Display, ExplorerState, Result, status_message
 
 def _panel_class() -> type:
     import ipywidgets as widgets
@@ -109,7 +110,8 @@ class ExplorerSession:
 
         from ..widgets import heading_html
 
-        header = widgets.HTML(style_html() + heading_html(title) + status_message(NOT_FOR_DIAGNOSIS, "info"))
+        notice = load_not_for_diagnosis(self.course).text
+        header = widgets.HTML(style_html() + heading_html(title) + status_message(notice, "info"))
         box = _Panel([header, self.high_contrast, *children])
         box.title_text = title
         box.add_class("legpain-explorer")

@@ -26,10 +26,6 @@ def seriousness_words(code: str) -> str:
 
     return unescape(render("seriousness_words.html", code=code))
 WEIGHT_WORDS = {0: "no link", 1: "possible", 2: "between possible and typical", 3: "typical"}
-NOT_FOR_DIAGNOSIS = (
-    "For learning, not diagnosis: this explorer does not diagnose or advise a real person. "
-    "A woman with leg pain should speak to her midwife, GP or maternity unit; in an emergency, call 999 (US: 911)."
-)
 
 
 @dataclass(frozen=True)
