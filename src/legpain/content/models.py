@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 from typing import Any, Literal, Optional
 
 from pydantic import Field, field_validator
@@ -224,3 +226,13 @@ class LeftRule(Row):
     points: list[LeftPoint] = Field(min_length=3, max_length=3)
     interpretation: list[LeftInterpretation] = Field(min_length=4, max_length=4)
     limits: LeftLimits
+    figure_summary: str = Field(min_length=20)
+
+    @field_validator("figure_summary")
+    @classmethod
+    def _summary_names(cls, value: str) -> str:
+        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        wanted = {"where", "found", "smallest_women", "smallest_score", "lowest"}
+        if used != wanted:
+            raise ValueError("a sentence using exactly {" + "}, {".join(sorted(wanted)) + "}")
+        return value

@@ -106,9 +106,8 @@ def left_score_figure(rule: Optional[LeftRule] = None) -> tuple[go.Figure, str]:
     found = ", ".join(parts[:-1]) + f" and {parts[-1]}"
     where = f"In the {cohorts[0]}" if one_cohort else "In the cohorts shown"
     smallest = min(bands, key=lambda b: b.women)
-    summary = (
-        f"{where}, a DVT was found in {found}. The groups are small (only {smallest.women} women scored "
-        f"{smallest.score}), so each percentage is uncertain, and even {_points(bands[0].score)} is not zero risk."
+    summary = rule.figure_summary.format(
+        where=where, found=found, smallest_women=smallest.women, smallest_score=smallest.score, lowest=_points(bands[0].score)
     )
     return fig, summary
 
