@@ -268,6 +268,10 @@ VOILA_ARGS = notebooks --template=course --Voila.ip=$(VOILA_IP) --port=$(VOILA_P
 voila: $(LAB_STAMP) $(VOILA_TEMPLATE)
 	$(BIN)/voila $(VOILA_ARGS)
 
+# In a class every student's page runs on the instructor's computer, so nobody's progress is recorded
+# there: the record is for a student's own copy (make lab, or the browser version).
+voila: export LEGPAIN_PROGRESS := off
+
 # The course's Voila page ("course", in jupyter_data/voila/templates/): Voila's own page without
 # the stylesheets it fetches from the internet. `pip install .` puts it where Voila looks
 # (pyproject.toml, data-files); an editable install does not, so make copies it there.

@@ -143,3 +143,16 @@ def test_make_lab_works_on_a_copy_made_once_and_opens_the_start_page(tmp_path):
     kept = list(work.glob("03_nerve_compression.old-*.ipynb"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "her own work"
     assert _make("fresh", "LESSON=99", f"WORK={work}").returncode != 0
+
+
+def test_make_voila_records_no_progress(tmp_path):
+    """In a class the kernels run on the instructor's computer: nobody's progress is written there."""
+    for name in ("voila", "python"):
+        (tmp_path / name).write_text('#!/bin/sh\necho "LEGPAIN_PROGRESS=$LEGPAIN_PROGRESS"\n')
+        (tmp_path / name).chmod(0o755)
+    template = tmp_path / "index.html.j2"  # newer than the course's template, so make copies nothing
+    template.write_text("", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "LEGPAIN_PROGRESS"}
+    result = _make("voila", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"VOILA_TEMPLATE={template}", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "LEGPAIN_PROGRESS=off" in result.stdout.splitlines()
