@@ -524,7 +524,7 @@ def test_default_row_order_is_most_urgent_first(course):
 
 
 def test_the_syncing_switch_is_always_turned_off_even_when_setting_a_control_fails():
-    from legpain.explorer.session import Syncing
+    from legpain.explorer.frame import Syncing
 
     syncing = Syncing()
     with syncing:

@@ -99,7 +99,8 @@ def test_figures_and_widgets_never_import_each_other():
     assert _crossing(graph, "legpain.widgets", "legpain.figures") == {}
 
 
-# The explorer's pure modules compute what the panels show; only explorer/session.py builds widgets.
+# The explorer's pure modules compute what the panels show; only explorer/frame.py, panels.py and
+# session.py build widgets.
 PURE_EXPLORER = ("state", "matrix", "checker", "body_map", "display")
 UI_LIBRARIES = ("ipywidgets", "plotly", "anywidget")
 

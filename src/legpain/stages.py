@@ -15,6 +15,13 @@ DAYS_AFTER_BIRTH = (0, 84)
 # The two stages a rule or a cause can name in data/rules.csv and data/causes.csv.
 StageName = Literal["pregnancy", "after_birth"]
 STAGE_NAMES: tuple[StageName, ...] = ("pregnancy", "after_birth")
+# What a student chooses in a stage menu (the explorer's checker, the swelling sorter): a week of
+# pregnancy, a number of days since the birth, or not known.
+StageChoice = Literal["pregnant", "after_birth", "unknown"]
+PREGNANT: StageChoice = "pregnant"
+AFTER_BIRTH: StageChoice = "after_birth"
+UNKNOWN: StageChoice = "unknown"
+STAGE_CHOICES: tuple[StageChoice, ...] = (UNKNOWN, PREGNANT, AFTER_BIRTH)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,25 @@ class Stage:
         return "stage not given (treated as the most dangerous stage)"
 
 
+@dataclass(frozen=True)
+class StageNumber:
+    """The number a stage choice asks for: what it is called and its range."""
+
+    what: str
+    low: int
+    high: int
+
+    @property
+    def span(self) -> str:
+        return f"{self.low} to {self.high}"
+
+
+STAGE_NUMBERS: dict[StageChoice, StageNumber] = {
+    PREGNANT: StageNumber("week of pregnancy", *WEEKS),
+    AFTER_BIRTH: StageNumber("number of days since the birth", *DAYS_AFTER_BIRTH),
+}
+
+
 def whole_number(value: Any, what: str, low: int, high: int) -> int:
     """``value`` as a whole number from ``low`` to ``high``, or a ValueError a student can act on."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -49,13 +75,25 @@ def whole_number(value: Any, what: str, low: int, high: int) -> int:
 
 
 def check_weeks(weeks: Any) -> Optional[int]:
-    """Return a valid week of pregnancy (1-42) or None; raise ValueError otherwise."""
+    """Return a valid week of pregnancy (in ``WEEKS``) or None; raise ValueError otherwise."""
     return None if weeks is None else whole_number(weeks, "week of pregnancy", *WEEKS)
 
 
 def check_stage(weeks: Any = None, days_after_birth: Any = None) -> Stage:
-    """A valid stage: a week of pregnancy (1-42), days after the birth (0-84), or neither."""
+    """A valid stage: a week of pregnancy (in ``WEEKS``), days after the birth (in ``DAYS_AFTER_BIRTH``), or neither."""
     if weeks is not None and days_after_birth is not None:
         raise ValueError("Give either the week of pregnancy or the days after the birth, not both.")
     days = None if days_after_birth is None else whole_number(days_after_birth, "number of days after the birth", *DAYS_AFTER_BIRTH)
     return Stage(check_weeks(weeks), days)
+
+
+def stage_from_number(choice: StageChoice, number: int) -> Stage:
+    """The stage for a number typed beside a stage choice: a week when pregnant, else days since the birth.
+
+    Raises ValueError with a sentence for the student when the number is outside its range.
+    """
+    if choice == PREGNANT:
+        return check_stage(number, None)
+    if choice == AFTER_BIRTH:
+        return check_stage(None, number)
+    raise ValueError("Choose the stage from the list.")

@@ -9,15 +9,18 @@ from ..content import Course, load_course
 from ..palette import SERIOUSNESS_COLOUR
 from ..course_html import assessment_html
 from ..templating import render
-from ..triage import assess, check_stage
+from ..stages import AFTER_BIRTH, PREGNANT, STAGE_CHOICES, STAGE_NUMBERS, UNKNOWN, StageChoice, stage_from_number
+from ..triage import assess
 from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, status_message, panel_html, wrap_label, seriousness_words, short_name
 
-STAGES = {
-    "unknown": "Not known",
-    "pregnant": "Pregnant (week)",
-    "after_birth": "After the birth (days)",
+# The stage menu's words for each choice (legpain.stages owns the choices and their ranges), and an
+# example of the number each choice asks for.
+STAGE_LABELS: dict[StageChoice, str] = {
+    UNKNOWN: "Not known",
+    PREGNANT: "Pregnant (week)",
+    AFTER_BIRTH: "After the birth (days)",
 }
-STAGE_NUMBER = {"pregnant": ("week of pregnancy", "1 to 42", "28"), "after_birth": ("number of days since the birth", "0 to 84", "5")}
+EXAMPLE_NUMBER = {PREGNANT: 28, AFTER_BIRTH: 5}
 
 
 def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
@@ -26,19 +29,20 @@ def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
     A week or day count that cannot be used ("soon", 50) leaves the stage unknown, the safe reading:
     the assessment still shows its banner, and :func:`checker_view` says why beside it.
     """
-    if state.stage not in STAGE_NUMBER:
+    if state.stage not in STAGE_NUMBERS:
         return {}, status_message("Stage not known: the checker counts it as the most dangerous stage.", "info")
-    what, span, example = STAGE_NUMBER[state.stage]
+    number, example = STAGE_NUMBERS[state.stage], EXAMPLE_NUMBER[state.stage]
     text = state.stage_text.strip()
     if not text:
-        return {}, status_message(f"Type the {what}, a whole number from {span}, for example {example}.", "info")
+        return {}, status_message(f"Type the {number.what}, a whole number from {number.span}, for example {example}.", "info")
     ignored = " The result below treats the stage as not known until then."
     try:
         value = int(text)
     except ValueError:
-        return {}, status_message(f"'{text}' is not a whole number: type the {what}, from {span}, for example {example}.{ignored}", "error")
+        return {}, status_message(f"'{text}' is not a whole number: type the {number.what}, from {number.span}, for example {example}.{ignored}",
+                                  "error")
     try:
-        stage = check_stage(value, None) if state.stage == "pregnant" else check_stage(None, value)
+        stage = stage_from_number(state.stage, value)
     except ValueError as exc:
         return {}, status_message(f"{exc}{ignored}", "error")
     if stage.weeks is not None:
@@ -50,10 +54,10 @@ def _stage(state: ExplorerState) -> tuple[dict[str, Optional[int]], str]:
 
 def _fallback_reason(state: ExplorerState, stage: dict[str, Optional[int]]) -> str:
     """Why a stage the learner chose is not used ("" when it is used, or none was chosen)."""
-    if state.stage not in STAGE_NUMBER or stage or not state.stage_text.strip():
+    if state.stage not in STAGE_NUMBERS or stage or not state.stage_text.strip():
         return ""
-    what, span, _ = STAGE_NUMBER[state.stage]
-    return f"'{state.stage_text.strip()}' is not a {what} from {span}."
+    number = STAGE_NUMBERS[state.stage]
+    return f"'{state.stage_text.strip()}' is not a {number.what} from {number.span}."
 
 
 def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarView:
@@ -111,7 +115,7 @@ def set_stage(state: ExplorerState, event: dict[str, Any], course: Optional[Cour
     course = course or load_course()
     changes: dict[str, Any] = {}
     if "stage" in event:
-        if event["stage"] not in STAGES:
+        if event["stage"] not in STAGE_CHOICES:
             return state, Display(week_html=status_message("Choose the stage from the list.", "error"))
         changes["stage"] = event["stage"]
     if "text" in event:
@@ -124,5 +128,5 @@ def set_stage(state: ExplorerState, event: dict[str, Any], course: Optional[Cour
 def clear_all(state: ExplorerState, event: Any = None, course: Optional[Course] = None) -> Result:
     """Untick everything and forget the stage: back to 'nothing selected'."""
     course = course or load_course()
-    new = replace(state, ticked=(), stage="unknown", stage_text="")
+    new = replace(state, ticked=(), stage=UNKNOWN, stage_text="")
     return new, checker_view(new, course)

@@ -27,24 +27,23 @@ from ..content.lessons.swelling import (  # noqa: F401  (re-exported)
 from ..content import Course, load_course
 from ..course_html import assessment_html
 from ..templating import render
-from ..triage import DAYS_AFTER_BIRTH, WEEKS, Assessment, Stage, assess, check_stage
+from ..stages import AFTER_BIRTH, PREGNANT, STAGE_NUMBERS, UNKNOWN, Stage, StageChoice, stage_from_number
+from ..triage import Assessment, assess
 from . import CONTROL_LAYOUT, LABEL_STYLE, message_html, output_area, show_widget
 from .escalation import escalation_html
 
 PATTERN_LABEL = "Pattern of swelling"
 STAGE_LABEL = "Stage"
 NUMBER_LABEL = "Week of pregnancy, or days since the birth"
-PREGNANT, AFTER_BIRTH, UNKNOWN = "pregnant", "after_birth", "unknown"
-STAGES = {
+# The stage menu's words for each choice; legpain.stages owns the choices and the number each asks for.
+STAGE_LABELS: dict[StageChoice, str] = {
     PREGNANT: "Pregnant: week of pregnancy",
     AFTER_BIRTH: "After the birth: days since the birth",
     UNKNOWN: "Not known (counts as the most dangerous stage)",
 }
-# What the number box means at each stage: its name, its range and an example.
-NUMBER = {
-    PREGNANT: ("week of pregnancy", "a week", WEEKS, 32),
-    AFTER_BIRTH: ("number of days since the birth", "a number of days", DAYS_AFTER_BIRTH, 5),
-}
+# How the number box's error names a number of each kind, and the number it starts with or suggests.
+A_NUMBER = {PREGNANT: "a week", AFTER_BIRTH: "a number of days"}
+EXAMPLE_NUMBER = {PREGNANT: 32, AFTER_BIRTH: 5}
 
 
 def parse_stage(stage: Any, text: Any) -> Stage:
@@ -52,17 +51,18 @@ def parse_stage(stage: Any, text: Any) -> Stage:
 
     Raises ValueError with a sentence for the student when the stage or the number is not valid.
     """
-    if stage not in STAGES:
+    if stage not in STAGE_LABELS:
         raise ValueError("Choose the stage from the list.")
     value = "" if text is None or stage == UNKNOWN else str(text).strip()
     if not value:
         return Stage()
-    what, a_what, (low, high), example = NUMBER[stage]
+    kind = STAGE_NUMBERS[stage]
     try:
         number = int(value)
     except ValueError:
-        raise ValueError(f"Type the {what} as a whole number from {low} to {high}, such as {example}; '{value}' is not {a_what}.") from None
-    return check_stage(number, None) if stage == PREGNANT else check_stage(None, number)
+        raise ValueError(f"Type the {kind.what} as a whole number from {kind.span}, such as {EXAMPLE_NUMBER[stage]}; "
+                         f"'{value}' is not {A_NUMBER[stage]}.") from None
+    return stage_from_number(stage, number)
 
 
 def stage_html(stage: Stage) -> str:
@@ -148,9 +148,9 @@ def swelling_sorter() -> widgets.VBox:
                                layout=widgets.Layout(width="auto"))
         for f in data.features
     }
-    stage = widgets.Dropdown(options=[(label, key) for key, label in STAGES.items()], value=PREGNANT,
+    stage = widgets.Dropdown(options=[(label, key) for key, label in STAGE_LABELS.items()], value=PREGNANT,
                              description=STAGE_LABEL, style=LABEL_STYLE, layout=CONTROL_LAYOUT)
-    number = widgets.Text(value=str(NUMBER[PREGNANT][3]), description=NUMBER_LABEL,
+    number = widgets.Text(value=str(EXAMPLE_NUMBER[PREGNANT]), description=NUMBER_LABEL,
                           placeholder="for example 32, or 5 days after the birth", style=LABEL_STYLE, layout=CONTROL_LAYOUT)
     out = output_area()
 
