@@ -24,14 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from .content.vte_risk import (
-    FACTORS_FILE, RECOMMENDATION_IDS, STAGES, WHILE_TRANSIENT, VteFactor, VtePathway, VteRecommendation, VteRiskTool,
+    FACTORS_FILE, RECOMMENDATION_IDS, VTE_STAGES, WHILE_TRANSIENT, VteFactor, VtePathway, VteRecommendation, VteRiskTool,
     load_vte_risk,
 )
 from .content import Course
 
 __all__ = [
-    "FACTORS_FILE", "RECOMMENDATION_IDS", "STAGES", "CountedFactor", "ExplanationLine", "VteFactor", "VtePathway",
-    "VteRecommendation", "VteRiskResult", "VteRiskTool", "check_factors", "check_stage", "load_vte_risk", "vte_risk",
+    "FACTORS_FILE", "RECOMMENDATION_IDS", "VTE_STAGES", "CountedFactor", "ExplanationLine", "VteFactor", "VtePathway",
+    "VteRecommendation", "VteRiskResult", "VteRiskTool", "check_factors", "check_vte_stage", "load_vte_risk", "vte_risk",
 ]
 
 
@@ -90,10 +90,10 @@ class VteRiskResult:
 # ---------------------------------------------------------------- scoring
 
 
-def check_stage(stage: Any) -> str:
+def check_vte_stage(stage: Any) -> str:
     """Return 'antenatal' or 'postnatal'; raise ValueError otherwise."""
     cleaned = stage.strip().lower() if isinstance(stage, str) else stage
-    if cleaned not in STAGES:
+    if cleaned not in VTE_STAGES:
         raise ValueError(f"Unknown stage {stage!r}: use 'antenatal' (in pregnancy) or 'postnatal' (after the birth).")
     return cleaned
 
@@ -130,7 +130,7 @@ def vte_risk(factor_ids: Iterable[str], stage: str, course: Optional[Course] = N
     """Score RCOG Green-top 37a risk factors for one stage and explain the recommendation."""
     tool = load_vte_risk(course)
     sentences, guideline = tool.words.sentences, tool.words.guideline_source
-    stage = check_stage(stage)
+    stage = check_vte_stage(stage)
     chosen = check_factors(factor_ids, tool)
     notes: list[ExplanationLine] = []
 

@@ -1,9 +1,10 @@
-"""Pieces every row model shares: ids, source ids and the base models."""
+"""Pieces every row model shares: ids, source ids, the sentences' {names} and the base models."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+import string
+from typing import Any, Iterable, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -21,6 +22,19 @@ def check_snake(value: Optional[str]) -> Optional[str]:
     if value is not None and not SNAKE_ID.match(value):
         raise ValueError("a lower-case id made of letters, digits and underscores, such as 'leg_cramps'")
     return value
+
+
+def check_placeholders(text: str, allowed: Iterable[str]) -> str:
+    """``text`` when the {names} it fills in are exactly ``allowed``; otherwise a ValueError saying what was
+    expected (the caller names the file, the row or key, and the column, as ``validate`` does)."""
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"a sentence whose {{names}} are well formed ({exc})") from None
+    wanted = set(allowed)
+    if used != wanted:
+        raise ValueError("a sentence using exactly " + (", ".join("{" + name + "}" for name in sorted(wanted)) or "no {names}"))
+    return text
 
 
 class Row(BaseModel):

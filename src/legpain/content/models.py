@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import string
-
 from typing import Any, Literal, Optional
 
 from pydantic import Field, field_validator
 
 from ..levels import Level
 from ..stages import STAGE_NAMES, WEEKS, StageName
-from .fields import SOURCE_ID, check_snake, Row, Sourced, split_ids
+from .fields import SOURCE_ID, check_placeholders, check_snake, Row, Sourced, split_ids
 
 
 class Source(Row):
@@ -219,6 +217,10 @@ class LeftLimits(Sourced):
     text: str = Field(min_length=10)
 
 
+# The names the LEFt figure's text summary (figure_summary in data/left_rule.yaml) fills in.
+LEFT_SUMMARY_NAMES = frozenset({"where", "found", "smallest_women", "smallest_score", "lowest"})
+
+
 class LeftRule(Row):
     name: str
     calf_difference_threshold_cm: float = Field(gt=0)
@@ -231,8 +233,4 @@ class LeftRule(Row):
     @field_validator("figure_summary")
     @classmethod
     def _summary_names(cls, value: str) -> str:
-        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-        wanted = {"where", "found", "smallest_women", "smallest_score", "lowest"}
-        if used != wanted:
-            raise ValueError("a sentence using exactly {" + "}, {".join(sorted(wanted)) + "}")
-        return value
+        return check_placeholders(value, LEFT_SUMMARY_NAMES)

@@ -8,7 +8,6 @@ The scoring is in :mod:`legpain.vte`.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,11 +17,13 @@ from pydantic import Field, field_validator
 
 from .course import Course, load_course
 from .errors import DataError
-from .fields import Row, Sourced, split_ids
+from .fields import Row, Sourced, check_placeholders, split_ids
 from .reader import check_ref, check_sources, read_csv, read_yaml, unique_rows, validate
 
-Stage = Literal["antenatal", "postnatal"]
-STAGES: tuple[str, ...] = ("antenatal", "postnatal")
+# The two assessments of the RCOG tool: in pregnancy (antenatal) and after the birth (postnatal). Not the
+# course's stages of a woman (a week of pregnancy or days after the birth: legpain.stages).
+VteStage = Literal["antenatal", "postnatal"]
+VTE_STAGES: tuple[VteStage, ...] = ("antenatal", "postnatal")
 RECOMMENDATION_IDS: dict[str, tuple[str, ...]] = {
     "antenatal": ("none", "while_admitted", "while_transient", "from_28_weeks", "from_first_trimester"),
     "postnatal": ("none", "10_days", "6_weeks"),
@@ -68,13 +69,13 @@ class VteFactor(Sourced):
     @classmethod
     def _split_stages(cls, value: Any) -> Any:
         value = split_ids(value)
-        if isinstance(value, list) and any(stage not in STAGES for stage in value):
+        if isinstance(value, list) and any(stage not in VTE_STAGES for stage in value):
             raise ValueError("'antenatal', 'postnatal' or 'antenatal;postnatal'")
         return value
 
 
 class VteRecommendation(Sourced):
-    stage: Stage
+    stage: VteStage
     id: str
     rank: int = Field(ge=0)
     min_score: Optional[int] = Field(default=None, ge=0)
@@ -84,7 +85,7 @@ class VteRecommendation(Sourced):
 
 class VtePathway(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    stage: Stage
+    stage: VteStage
     all_of: list[str] = Field(min_length=1)
     recommendation: Optional[str] = None
     specialist: bool
@@ -150,12 +151,9 @@ def _load_words(folder: Path, course: Course) -> VteWords:
     for name, expected in SENTENCE_FIELDS.items():
         text = getattr(words.sentences, name)
         try:
-            used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+            check_placeholders(text, expected)
         except ValueError as exc:
-            raise DataError(WORDS_FILE, "sentences", name, "a sentence whose {names} are well formed", str(exc)) from None
-        if used != expected:
-            wanted = ", ".join("{" + f + "}" for f in sorted(expected)) or "no {names}"
-            raise DataError(WORDS_FILE, "sentences", name, f"a sentence using exactly {wanted}", text)
+            raise DataError(WORDS_FILE, "sentences", name, str(exc), text) from None
     return words
 
 

@@ -17,7 +17,7 @@ from ..errors import DataError
 from ..fields import Row as _Item
 from ..fields import Sourced
 from ..reader import check_ref, validate
-from ..vte_risk import STAGES, load_vte_risk
+from ..vte_risk import VTE_STAGES, load_vte_risk
 from . import all_source_ids, lesson_file
 
 LESSON_ID = "10_after_the_birth"
@@ -126,8 +126,8 @@ def load_vte_tool(course: Optional[Course] = None) -> VteTool:
     """The risk-assessment widget's words; its stages and groups must be those of the VTE risk data."""
     course = course or load_course()
     tool: VteTool = _section("vte_tool", VteTool, course)
-    if sorted(s.id for s in tool.stages) != sorted(STAGES):
-        raise DataError(FILE, "vte_tool", "stages", f"one entry for each of {', '.join(STAGES)}", [s.id for s in tool.stages])
+    if sorted(s.id for s in tool.stages) != sorted(VTE_STAGES):
+        raise DataError(FILE, "vte_tool", "stages", f"one entry for each of {', '.join(VTE_STAGES)}", [s.id for s in tool.stages])
     groups = {f.group for f in load_vte_risk(course).factors.values()}
     if sorted(g.id for g in tool.groups) != sorted(groups):
         raise DataError(FILE, "vte_tool", "groups", f"one entry for each group in data/vte_risk_factors.csv ({', '.join(sorted(groups))})",
