@@ -153,6 +153,57 @@ def test_a_lesson_section_is_validated_once_per_data_folder(data_copy, monkeypat
     assert again == lesson_section("05_posture_gait_and_muscle_strain", "scenarios", Scenario, course)
 
 
+def test_a_lesson_mapping_is_validated_once_per_data_folder(data_copy, monkeypatch):
+    from legpain.content.lessons.matrix import LESSON_ID, Notice
+
+    seen = _count_validations(monkeypatch)
+    first = lessons.lesson_mapping(LESSON_ID, "not_for_diagnosis", Notice, load_course(data_copy))
+    assert lessons.lesson_mapping(LESSON_ID, "not_for_diagnosis", Notice, load_course(data_copy)) is first
+    assert seen == ["not_for_diagnosis"]
+    other = shutil.copytree(data_copy, data_copy.parent / "other_data")
+    lessons.lesson_mapping(LESSON_ID, "not_for_diagnosis", Notice, load_course(other))  # another data folder: validated on its own
+    assert seen == ["not_for_diagnosis", "not_for_diagnosis"]
+
+
+def test_a_lesson_mapping_that_is_not_a_mapping_names_the_file_and_key(data_copy):
+    import yaml
+
+    from legpain.content.lessons.matrix import LESSON_ID, Notice
+
+    path = data_copy / "lessons" / f"{LESSON_ID}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["not_for_diagnosis"] = ["a list, not a mapping"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        lessons.lesson_mapping(LESSON_ID, "not_for_diagnosis", Notice, load_course(data_copy))
+    error = caught.value
+    assert (error.file, error.column, error.found) == (f"data/lessons/{LESSON_ID}.yaml", "not_for_diagnosis", "list")
+    assert "a mapping of keys to values" in str(error)
+
+
+def test_a_slide_example_with_an_unknown_symptom_names_the_file_and_the_symptom(data_copy):
+    from legpain.content.lessons.slides import load_checker_example
+
+    path = data_copy / "lessons" / "08_symptom_advice_matrix.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[one_leg_swollen, one_leg_calf_pain]", "[one_leg_swollen, no_such_symptom]"),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_checker_example("08_symptom_advice_matrix", load_course(data_copy))
+    error = caught.value
+    assert (error.file, error.row, error.column, error.found) == (
+        "data/lessons/08_symptom_advice_matrix.yaml", "slides.checker_example", "symptoms", "no_such_symptom")
+
+
+def test_a_slide_example_at_a_week_outside_pregnancy_is_refused(data_copy):
+    from legpain.content.lessons.slides import load_checker_example
+
+    path = data_copy / "lessons" / "08_symptom_advice_matrix.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    weeks: 30\n", "    weeks: 50\n"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_checker_example("08_symptom_advice_matrix", load_course(data_copy))
+    assert (caught.value.row, caught.value.column) == ("slides", "checker_example.weeks")
+
+
 def test_widget_callbacks_do_not_validate_again(data_copy, monkeypatch):
     from legpain.widgets.gait import check_change, load_scenarios
 
@@ -287,14 +338,7 @@ def test_lesson_10_callbacks_do_not_validate_again(data_copy, monkeypatch):
     from legpain.content.lessons import postnatal as lesson_10
     from legpain.postnatal import compare_sbar, vte_risk_html
 
-    seen: list[str] = []
-    real = lesson_10.validate
-
-    def counting(model, item, name, where):
-        seen.append(where)
-        return real(model, item, name, where)
-
-    monkeypatch.setattr(lesson_10, "validate", counting)
+    seen = _count_validations(monkeypatch)
     course = load_course(data_copy)
     sbar = lesson_10.load_sbar(course)
     vte_risk_html(["smoker"], "antenatal", course)

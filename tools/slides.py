@@ -337,7 +337,8 @@ def split_tall_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
 def worked_example(name: str) -> Optional[tuple[str, Figure]]:
     """The worked example a lesson file gives for a slide (``slides.checker_example``), if any:
     the heading it belongs under and its figure (banner, what was ticked, likely causes)."""
-    from legpain.content import DataError, lesson_file, load_course
+    from legpain.content import load_course
+    from legpain.content.lessons.slides import load_checker_example
     from legpain.explorer.checker import bar_view
     from legpain.figures.matrix import bar_figure
     from legpain.course_html import level_banner_html
@@ -347,18 +348,10 @@ def worked_example(name: str) -> Optional[tuple[str, Figure]]:
     stem = name.removesuffix(".ipynb")
     if stem not in course.lessons:
         return None
-    example = (lesson_file(stem, course).get("slides") or {}).get("checker_example")
+    example = load_checker_example(stem, course)
     if example is None:
         return None
-    where = f"data/lessons/{stem}.yaml"
-    if not isinstance(example, dict) or not isinstance(example.get("heading"), str):
-        raise DataError(where, "slides", "checker_example", "a mapping with a heading, symptoms and weeks", example)
-    symptoms = example.get("symptoms")
-    if not isinstance(symptoms, list) or not symptoms or any(s not in course.symptoms for s in symptoms):
-        raise DataError(where, "slides.checker_example", "symptoms", "a list of symptom ids from data/symptoms.csv", symptoms)
-    weeks = example.get("weeks")
-    if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int)):
-        raise DataError(where, "slides.checker_example", "weeks", "a whole number of weeks, or nothing", weeks)
+    symptoms, weeks = example.symptoms, example.weeks
     result = assess(symptoms, weeks=weeks, course=course)
     fig = bar_figure(bar_view(result.causes, result.scores, course))
     fig.update_layout(title={"text": ""}, height=EXAMPLE_FIGURE_HEIGHT, margin={"t": 10})
@@ -366,13 +359,13 @@ def worked_example(name: str) -> Optional[tuple[str, Figure]]:
     stage = f"at week {weeks} of pregnancy" if weeks is not None else "stage not known"
     ticked = "; ".join(course.symptoms[s].label for s in symptoms)
     figure = Figure(
-        heading=f"{example['heading']}: a worked example",
+        heading=f"{example.heading}: a worked example",
         spec=spec,
         summary="",
         banner=level_banner_html(result.level, course=course),
         intro=f"Ticked, {stage}: {ticked}.",
     )
-    return example["heading"], figure
+    return example.heading, figure
 
 
 def add_worked_example(lesson: Lesson, headings: list[str]) -> None:

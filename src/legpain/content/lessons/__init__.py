@@ -65,6 +65,27 @@ def _lesson_section(course: Course, lesson_id: str, key: str, model: type[BaseMo
     return tuple(row for _, row in rows)
 
 
+def lesson_mapping(lesson_id: str, key: str, model: type[BaseModel], course: Optional[Course] = None) -> Any:
+    """Validate the mapping under ``key`` in a lesson file as one ``model``, sources included.
+
+    Validated once per data folder, lesson, key and model: later calls (a widget's callbacks) get
+    the same validated item.
+    """
+    return _lesson_mapping(course or load_course(), lesson_id, key, model)
+
+
+@lru_cache(maxsize=64)
+def _lesson_mapping(course: Course, lesson_id: str, key: str, model: type[BaseModel]) -> Any:
+    name = f"data/lessons/{lesson_id}.yaml"
+    raw = lesson_file(lesson_id, course).get(key)
+    if not isinstance(raw, dict):
+        raise DataError(name, None, key, "a mapping of keys to values", type(raw).__name__)
+    item = validate(model, raw, name, key)
+    for source_id in all_source_ids(item.model_dump()):
+        check_ref(source_id, course.sources, name, key, "source_ids", "sources.csv")
+    return item
+
+
 def load_symptom_items(lesson_id: str, key: str, model: type[BaseModel], course: Optional[Course] = None) -> list[Any]:
     """The list under ``key`` in a lesson file; each item's ``symptom_id`` must exist, once."""
     course = course or load_course()

@@ -5,20 +5,17 @@ validated once per data folder. The callbacks are in :mod:`legpain.postnatal`.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ...levels import Level
 from ..course import Course, load_course
 from ..errors import DataError
 from ..fields import Row as _Item
 from ..fields import Sourced
-from ..reader import check_ref, validate
 from ..vte_risk import VTE_STAGES, load_vte_risk
-from . import all_source_ids, lesson_file
+from . import lesson_mapping
 
 LESSON_ID = "10_after_the_birth"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
@@ -100,32 +97,15 @@ class Sbar(_Item):
         return next((c for c in self.cases if c.id == case_id), None)
 
 
-def _section(key: str, model: type[BaseModel], course: Course) -> Any:
-    """One mapping section of the lesson file, validated once per data folder."""
-    return _validated_section(course.data_dir, key, model)
-
-
-@lru_cache(maxsize=32)
-def _validated_section(folder: Path, key: str, model: type[BaseModel]) -> Any:
-    course = load_course(folder)
-    raw = lesson_file(LESSON_ID, course).get(key)
-    if not isinstance(raw, dict):
-        raise DataError(FILE, None, key, "a mapping of keys to values", type(raw).__name__)
-    item = validate(model, raw, FILE, key)
-    for source_id in all_source_ids(item.model_dump()):
-        check_ref(source_id, course.sources, FILE, key, "source_ids", "sources.csv")
-    return item
-
-
 def load_after_birth_events(course: Optional[Course] = None) -> AfterBirthEvents:
     """The figure's data: events after the birth and in the same weeks a year later."""
-    return _section("after_birth_events", AfterBirthEvents, course or load_course())
+    return lesson_mapping(LESSON_ID, "after_birth_events", AfterBirthEvents, course)
 
 
 def load_vte_tool(course: Optional[Course] = None) -> VteTool:
     """The risk-assessment widget's words; its stages and groups must be those of the VTE risk data."""
     course = course or load_course()
-    tool: VteTool = _section("vte_tool", VteTool, course)
+    tool: VteTool = lesson_mapping(LESSON_ID, "vte_tool", VteTool, course)
     if sorted(s.id for s in tool.stages) != sorted(VTE_STAGES):
         raise DataError(FILE, "vte_tool", "stages", f"one entry for each of {', '.join(VTE_STAGES)}", [s.id for s in tool.stages])
     groups = {f.group for f in load_vte_risk(course).factors.values()}
@@ -137,7 +117,7 @@ def load_vte_tool(course: Optional[Course] = None) -> VteTool:
 
 def load_sbar(course: Optional[Course] = None) -> Sbar:
     """The SBAR builder's parts and cases; every case answers every part, and ids are unique."""
-    sbar: Sbar = _section("sbar", Sbar, course or load_course())
+    sbar: Sbar = lesson_mapping(LESSON_ID, "sbar", Sbar, course)
     part_ids = [p.id for p in sbar.parts]
     if len(set(part_ids)) != len(part_ids):
         raise DataError(FILE, "sbar", "parts", "unique part ids", part_ids)
