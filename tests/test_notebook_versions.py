@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from conftest import ROOT
 
@@ -218,3 +218,88 @@ def test_a_real_lesson_runs_in_both_versions(tmp_path):
         assert raw.count("application/vnd.plotly.v1+json") == json.dumps(nb).count("application/vnd.plotly.v1+json")
         if version == "learner":
             assert not [line for line in _hidden_lines(nb) if line in raw or json.dumps(line)[1:-1] in raw]
+
+
+# ---------------------------------------------------------------- the Voila version (make voila)
+
+# What only JupyterLab has: its Run menu, Run All, running a cell by hand, the [ ]: boxes beside the code.
+LAB_WORDS = ("Run All", "Run →", "menu **Run", "Shift + Enter", "Restart Kernel", "[ ]:")
+LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")
+
+
+def _lab_only(cell):
+    return _tagged(cell, "lab-only")
+
+
+def test_the_voila_version_is_the_learner_version_without_jupyterlab_instructions_or_stored_outputs(tmp_path):
+    nb = fixture_lesson()
+    nb.cells.insert(1, _lab_only(new_markdown_cell("Run it from the top: menu **Run → Run All Cells**.")))
+    nb.cells[3].outputs = [new_output("stream", name="stdout", text="Run the notebook (menu Run → Run All Cells)")]
+    nb.cells[3].execution_count = 7
+    source = write_lesson(tmp_path / "src", "01_fixture.ipynb", nb)
+    written = nv.build([source], tmp_path / "build", versions=[nv.VOILA], execute=True, stream=io.StringIO())
+    assert [p.relative_to(tmp_path / "build").as_posix() for p in written] == ["voila/01_fixture.ipynb"]
+    raw = written[0].read_text(encoding="utf-8")
+    for secret in (SECRET_NOTE, SECRET_ANSWER, SECRET_OUTPUT, "Instructor notes", "<summary>Solution", *LAB_WORDS):
+        assert secret not in raw, secret
+    built = json.loads(raw)
+    assert [c["source"] for c in built["cells"] if c["cell_type"] == "markdown"][1] == nv.VOILA_NOTE
+    assert nv.LEARNER_PLACEHOLDER in raw
+    code = [c for c in built["cells"] if c["cell_type"] == "code"]
+    assert len(code) == 2 and all(c["outputs"] == [] and c["execution_count"] is None for c in code)  # never run
+    assert not any(set(c["metadata"].get("tags", [])) & {"solution", "instructor", "lab-only"} for c in built["cells"])
+    # JupyterLab's own versions keep the JupyterLab instructions as they are
+    for version in (nv.learner_version(nb), nv.instructor_version(nb)):
+        assert "menu **Run → Run All Cells**" in _texts(version)
+
+
+def test_a_jupyterlab_instruction_without_the_lab_only_tag_stops_the_voila_version(tmp_path):
+    nb = fixture_lesson()
+    nb.cells.append(new_markdown_cell("## Next\n\nPress **Shift + Enter** to run the next cell."))
+    source = write_lesson(tmp_path, "02_untagged.ipynb", nb)
+    with pytest.raises(nv.VersionError, match=r"02_untagged\.ipynb, cell \d+ .*Shift \+ Enter.*'lab-only'"):
+        nv.build([source], tmp_path / "build", versions=[nv.VOILA], execute=False, stream=io.StringIO())
+    assert not (tmp_path / "build").exists()
+    assert nv.main([str(tmp_path), str(source), "--out", str(tmp_path / "build"), "--version", "voila"]) == 1
+    # the learner and instructor versions (for JupyterLab) are not held up by it
+    nv.build([source], tmp_path / "build", execute=False, stream=io.StringIO())
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_the_voila_version_of_every_lesson_holds_no_instructor_content_and_no_jupyterlab_instruction(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    voila = nv.voila_version(nb, path.name)
+    text = _texts(voila)
+    leaked = [line for line in _hidden_lines(nb) if line in text or json.dumps(line)[1:-1] in text]
+    assert not leaked, f"{path.name}: in the Voila version: {leaked[:3]}"
+    assert '"instructor"' not in text and '"solution"' not in text and "<details" not in text
+    said = [words for words in LAB_WORDS if words.lower() in text.lower()]
+    assert not said, f"{path.name}: the Voila version tells students to use {said}, which Voila does not have"
+    # no stored output at all, so no stored "run the notebook first" picture of a widget either
+    assert all(not c.get("outputs") for c in voila["cells"])
+
+
+def test_the_start_page_and_the_explorer_tell_a_class_in_voila_what_to_do_instead():
+    """00 and 08 explain Run All for JupyterLab; in Voila their explanation is the one that is true there."""
+    for name in ("00_start_here.ipynb", "08_symptom_advice_matrix.ipynb"):
+        nb = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
+        assert "Run All" in _texts(nv.learner_version(nb)), name  # what JupyterLab's students read
+        assert nv.VOILA_NOTE in [c["source"] for c in nv.voila_version(nb, name)["cells"]], name
+
+
+def test_the_voila_folder_holds_every_lesson_and_every_link_between_lessons_finds_its_lesson(tmp_path):
+    """Voila serves build/voila/ and nothing else: a lesson's links (and the start page's course map,
+    from data/lessons.csv) are relative, so each must name a lesson built beside it."""
+    assert nv.main([str(NOTEBOOKS), "--out", str(tmp_path), "--version", "voila"]) == 0
+    built = sorted(p.name for p in (tmp_path / "voila").iterdir())
+    assert built == [p.name for p in LESSONS]
+    from legpain.content import load_course
+
+    targets = {lesson.notebook for lesson in load_course().lessons.values()}
+    for path in (tmp_path / "voila").iterdir():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for match in LINK.finditer("\n".join(nv._source(c) for c in cells if c["cell_type"] == "markdown")):
+            target = match.group(1) or match.group(2)
+            if not target.startswith(("http://", "https://", "#", "mailto:")):
+                targets.add(target.split("#")[0])
+    assert targets and targets <= set(built), sorted(targets - set(built))

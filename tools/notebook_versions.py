@@ -1,8 +1,10 @@
-"""The learner and the instructor version of every lesson, from the one source in notebooks/.
+"""The learner and the instructor version of every lesson, and the class's Voila version, from the one
+source in notebooks/.
 
     python -m tools.notebook_versions                 # (make build) every lesson, both versions, re-run
     python -m tools.notebook_versions --no-execute    # only strip and copy, keeping the stored outputs
     python -m tools.notebook_versions notebooks notebooks/06_clots_and_inflamed_veins.ipynb
+    python -m tools.notebook_versions --version voila # (make voila) build/voila/NN_*.ipynb, never run
 
 Cells tagged ``solution`` or ``instructor`` belong to the instructor:
 
@@ -11,6 +13,18 @@ Cells tagged ``solution`` or ``instructor`` belong to the instructor:
   reaches the file: not the text, not the outputs, not the tags.
 * **instructor version** (``build/instructor/NN_*.ipynb``): everything is kept, with a note at
   the top, and the folded ``<details>`` blocks of tagged cells are shown open.
+* **Voila version** (``build/voila/NN_*.ipynb``, what ``make voila`` shows a class): the learner
+  version, in which each cell tagged ``lab-only`` (how to run a notebook in JupyterLab: the Run
+  menu, Run All, Shift + Enter, the ``[ ]:`` boxes) is replaced by one line saying what is true in
+  Voila, where the page runs the lesson by itself and has no menu. It keeps no stored output (Voila
+  runs every page in a fresh kernel and shows only what that run gives, so the stored "run the
+  notebook first" pictures of the widgets could only go stale) and is never run here. A sentence about
+  Run All, the Run menu or Shift + Enter left in a cell without the ``lab-only`` tag stops it.
+  ``make build`` does not make it; ``make voila`` makes it (in a second) before starting Voila.
+
+The ``lab-only`` tag changes nothing elsewhere: JupyterLab, the learner and instructor versions, the
+browser site and the slides show those cells as they are. Keep such a cell to the JupyterLab
+instructions alone, so that the rest of the lesson (in cells of their own) reaches Voila.
 
 Every lesson ``[0-9][0-9]_*.ipynb`` is picked up, so a new lesson needs no change here. A lesson
 whose instructor notes lack the timing, the common misconceptions or the discussion prompts is
@@ -36,7 +50,16 @@ from tools.progress import progress
 
 ROOT = Path(__file__).resolve().parents[1]
 HIDDEN_TAGS = ("solution", "instructor")
-VERSIONS = ("learner", "instructor")
+VERSIONS = ("learner", "instructor")  # what `make build` makes, each re-run
+VOILA = "voila"  # the class's version for `make voila`: never run, no stored outputs
+ALL_VERSIONS = (*VERSIONS, VOILA)
+LAB_ONLY = "lab-only"
+VOILA_NOTE = (
+    "*On this page the lesson runs by itself: wait until its panels and figures have appeared, then use "
+    "them. They answer as soon as you change a control.*"
+)
+# Instructions that only make sense in JupyterLab (Voila has no menu, no cells to run, no code shown).
+_LAB_ONLY_WORDS = re.compile(r"\bRun\s+All\b|\bmenu\s+\W*Run\b|Shift\s*\+\s*Enter|Restart\s+Kernel", re.I)
 NOTE_PARTS = ("Timing", "Common misconceptions", "Discussion prompts")
 LEARNER_PLACEHOLDER = "*The answers to these questions are discussed in class.*"
 INSTRUCTOR_BANNER = (
@@ -127,12 +150,46 @@ def instructor_version(nb: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def make_version(nb: dict[str, Any], version: str) -> dict[str, Any]:
+def check_lab_only(nb: dict[str, Any], name: str) -> None:
+    """Stop when a cell that reaches the Voila version tells students to use JupyterLab's Run menu."""
+    for index, cell in enumerate(nb["cells"]):
+        if cell.get("cell_type") != "markdown" or hidden_kind(cell) or LAB_ONLY in cell_tags(cell):
+            continue
+        match = _LAB_ONLY_WORDS.search(_source(cell))
+        if match:
+            raise VersionError(
+                f"{name}, cell {index} (id {cell.get('id', '?')}): it says '{match.group(0)}', which a page in Voila "
+                f"cannot do (Voila runs the lesson by itself and has no menu). Move the JupyterLab instructions "
+                f"into a cell of their own and tag it '{LAB_ONLY}'."
+            )
+
+
+def voila_version(nb: dict[str, Any], name: str = "lesson") -> dict[str, Any]:
+    """The learner version for Voila: ``lab-only`` cells replaced by :data:`VOILA_NOTE`, no stored outputs."""
+    check_lab_only(nb, name)
+    out = learner_version(nb)
+    cells = []
+    for cell in out["cells"]:
+        if LAB_ONLY in cell_tags(cell):
+            cells.append(_markdown(cell.get("id", "lab-only"), VOILA_NOTE))
+            continue
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        cells.append(cell)
+    out["cells"] = cells
+    out.get("metadata", {}).pop("widgets", None)
+    return out
+
+
+def make_version(nb: dict[str, Any], version: str, name: str = "lesson") -> dict[str, Any]:
     if version == "learner":
         return learner_version(nb)
     if version == "instructor":
         return instructor_version(nb)
-    raise ValueError(f"unknown version {version!r}; expected one of {VERSIONS}")
+    if version == VOILA:
+        return voila_version(nb, name)
+    raise ValueError(f"unknown version {version!r}; expected one of {ALL_VERSIONS}")
 
 
 def write_notebook(nb: dict[str, Any], path: Path) -> None:
@@ -147,23 +204,29 @@ def build(
     execute: bool = True,
     stream: Any = None,
 ) -> list[Path]:
-    """Write (and by default re-run) each version of each lesson; return the files written."""
+    """Write (and by default re-run) each version of each lesson; return the files written.
+
+    The Voila version is never run: Voila runs each page itself."""
     stream = stream or sys.stdout
+    versions = tuple(versions)
     lessons = []
     for path in sources:
         nb = json.loads(path.read_text(encoding="utf-8"))
         check_tagged(nb, path.name)
+        if VOILA in versions:
+            check_lab_only(nb, path.name)
         missing = missing_note_parts(nb)
         if missing:
             print(f"warning: {path.name} has no instructor notes on: {', '.join(missing).lower()}", file=stream, flush=True)
         lessons.append((path, nb))
     jobs = [(version, path, nb) for path, nb in lessons for version in versions]
     written = []
-    verb = "Building and running" if execute else "Building"
-    for version, path, nb in progress(jobs, f"{verb} the learner and instructor versions", lambda j: f"{j[0]}/{j[1].name}", stream):
+    verb = "Building and running" if execute and set(versions) - {VOILA} else "Building"
+    names = " and ".join(dict.fromkeys(versions))
+    for version, path, nb in progress(jobs, f"{verb} the {names} versions", lambda j: f"{j[0]}/{j[1].name}", stream):
         target = out / version / path.name
-        write_notebook(make_version(nb, version), target)
-        if execute:
+        write_notebook(make_version(nb, version, path.name), target)
+        if execute and version != VOILA:
             from tools.build_notebooks import execute as run_notebook
 
             run_notebook(target)
@@ -172,11 +235,12 @@ def build(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build the learner and instructor versions of the lessons.")
+    parser = argparse.ArgumentParser(description="Build the learner and instructor versions of the lessons (and the Voila version).")
     parser.add_argument("folder", nargs="?", default=str(ROOT / "notebooks"), help="where the lessons are (default: notebooks)")
     parser.add_argument("lessons", nargs="*", help="only these lesson files (default: every NN_*.ipynb in the folder)")
     parser.add_argument("--out", default=str(ROOT / "build"), help="output folder (default: build)")
-    parser.add_argument("--version", choices=VERSIONS, action="append", help="only this version (may be repeated)")
+    parser.add_argument("--version", choices=ALL_VERSIONS, action="append",
+                        help="only this version (may be repeated; default: learner and instructor; voila is never run)")
     parser.add_argument("--no-execute", action="store_true", help="keep the stored outputs instead of re-running")
     args = parser.parse_args(argv)
     folder = Path(args.folder)
