@@ -43,6 +43,28 @@ class Syncing:
         self.active = False
 
 
+class ExplorerPanel:
+    """What every panel has: a name (a re-run cell replaces the panel of that name), a title, its
+    controls by name, what it shows inside its frame, and its own Syncing switch."""
+
+    name = ""
+    title = ""
+
+    def __init__(self, session: Runner) -> None:
+        self.session = session
+        self.syncing = Syncing()
+        self.controls: dict[str, Any] = {}
+        self.children: list[Any] = []
+
+    def send(self, callback: Callable[..., Result], event: Any) -> None:
+        """Run ``callback`` for a change the learner made, never for one Python made while syncing."""
+        if not self.syncing.active:
+            self.session.run(callback, event)
+
+    def apply(self, display: Display) -> None:
+        raise NotImplementedError
+
+
 class Look:
     """One style and one layout model shared by many controls: fewer widget models to send."""
 

@@ -16,7 +16,7 @@ from ..stages import STAGE_CHOICES, STAGE_NUMBERS, UNKNOWN
 from ..widgets import LABEL_STYLE, heading_html, output_area
 from .body_map import choose_region
 from .checker import STAGE_LABELS, clear_all, set_stage, tick_symptom
-from .frame import Look, Runner, Syncing
+from .frame import ExplorerPanel, Look, Runner
 from .matrix import cell_html, filter_matrix, select_cell, select_cell_at
 from .state import Display, MatrixView, Result
 
@@ -26,7 +26,7 @@ def _menu(first: str, options: list[tuple[str, str]], description: str, look: Lo
     return widgets.Dropdown(options=[(first, "")] + options, value="", description=description, style=look.label_style, layout=layout)
 
 
-class MatrixPanel:
+class MatrixPanel(ExplorerPanel):
     """The symptom-to-advice matrix: filters, the heatmap, and the chosen cell's explanation."""
 
     name = "matrix"
@@ -35,8 +35,7 @@ class MatrixPanel:
     def __init__(self, session: Runner, look: Look, first: Display) -> None:
         from ..figures.matrix import matrix_figure, min_matrix_width
 
-        self.session = session
-        self.syncing = Syncing()
+        super().__init__(session)
         course = session.course
         regions = [(r.label, r.id) for r in course.regions.values()]
         causes = [(c.name, c.id) for c in course.causes.values()]
@@ -81,11 +80,7 @@ class MatrixPanel:
     def _sends(self, callback: Callable[..., Result], key: str) -> Callable[[Any], None]:
         """An observer that runs ``callback`` with {key: the menu's new value, or None for 'none chosen'}."""
 
-        def handler(change: Any) -> None:
-            if not self.syncing.active:
-                self.session.run(callback, {key: change["new"] or None})
-
-        return handler
+        return lambda change: self.send(callback, {key: change["new"] or None})
 
     def on_click(self, trace: Any, points: Any, selector: Any) -> None:
         if points.xs and points.ys:
@@ -114,7 +109,7 @@ class MatrixPanel:
             apply_style(self.figure, display.style)
 
 
-class CheckerPanel:
+class CheckerPanel(ExplorerPanel):
     """The symptom checker: tick boxes by body region, the stage, the result and the likely causes' chart."""
 
     name = "checker"
@@ -123,8 +118,7 @@ class CheckerPanel:
     def __init__(self, session: Runner, look: Look, first: Display) -> None:
         from ..figures.matrix import bar_figure
 
-        self.session = session
-        self.syncing = Syncing()
+        super().__init__(session)
         self.boxes: dict[str, widgets.Checkbox] = {}
         groups = []
         for region in session.course.regions.values():
@@ -150,11 +144,7 @@ class CheckerPanel:
     def _tick_box(self, symptom_id: str, label: str, look: Look) -> widgets.Checkbox:
         box = widgets.Checkbox(value=False, description=label, indent=False, style=look.tick_style, layout=look.auto)
 
-        def handler(change: Any) -> None:
-            if not self.syncing.active:
-                self.session.run(tick_symptom, {"symptom": symptom_id, "ticked": change["new"]})
-
-        box.observe(handler, names="value")
+        box.observe(lambda change: self.send(tick_symptom, {"symptom": symptom_id, "ticked": change["new"]}), names="value")
         self.boxes[symptom_id] = box
         return box
 
@@ -172,12 +162,10 @@ class CheckerPanel:
         return [columns, self.figure]
 
     def on_stage(self, change: Any) -> None:
-        if not self.syncing.active:
-            self.session.run(set_stage, {"stage": change["new"]})
+        self.send(set_stage, {"stage": change["new"]})
 
     def on_number(self, change: Any) -> None:
-        if not self.syncing.active:
-            self.session.run(set_stage, {"text": change["new"]})
+        self.send(set_stage, {"text": change["new"]})
 
     def on_clear(self, _: Any) -> None:
         self.session.run(clear_all, None)
@@ -204,7 +192,7 @@ class CheckerPanel:
             apply_style(self.figure, display.style)
 
 
-class BodyMapPanel:
+class BodyMapPanel(ExplorerPanel):
     """The body map: choose a region on the figure or in the menu to see its symptoms and causes."""
 
     name = "body_map"
@@ -213,8 +201,7 @@ class BodyMapPanel:
     def __init__(self, session: Runner, look: Look, first: Display) -> None:
         from ..figures.body_map import body_map_figure
 
-        self.session = session
-        self.syncing = Syncing()
+        super().__init__(session)
         course = session.course
         self.choose = _menu("Choose a region", [(r.label, r.id) for r in course.regions.values()], "Body map region", look, look.wide)
         self.figure = body_map_figure(course)
@@ -227,8 +214,7 @@ class BodyMapPanel:
         self.children = [self.choose, self.figure, self.info]
 
     def on_choose(self, change: Any) -> None:
-        if not self.syncing.active:
-            self.session.run(choose_region, {"region": change["new"] or None})
+        self.send(choose_region, {"region": change["new"] or None})
 
     def on_click(self, trace: Any, points: Any, selector: Any) -> None:
         if points.point_inds:
@@ -247,5 +233,3 @@ class BodyMapPanel:
         if display.style is not None:
             apply_style(self.figure, display.style)
 
-
-Panel = MatrixPanel | CheckerPanel | BodyMapPanel

@@ -12,8 +12,8 @@ from typing import Any, Callable, Optional
 from ..content import Course, load_course
 from ..widgets import show_widget
 from .display import full_display, initial
-from .frame import Look, PresentationSwitch, Syncing
-from .panels import BodyMapPanel, CheckerPanel, MatrixPanel, Panel
+from .frame import ExplorerPanel, Look, PresentationSwitch, Syncing
+from .panels import BodyMapPanel, CheckerPanel, MatrixPanel
 from .state import Display, ExplorerState, Result
 
 __all__ = ["ExplorerSession", "Syncing", "session", "show_body_map", "show_matrix_explorer", "show_symptom_checker"]
@@ -42,7 +42,7 @@ class ExplorerSession:
         for applier in list(self._appliers.values()):
             applier(display)
 
-    def _show(self, panel: Panel) -> Any:
+    def _show(self, panel: ExplorerPanel) -> Any:
         """Register a new panel, bring it up to the current state, and frame it."""
         self._appliers[panel.name] = panel.apply
         if self.state != ExplorerState():  # panels are built in the initial state
