@@ -44,8 +44,8 @@ class Syncing:
 
 
 class ExplorerPanel:
-    """What every panel has: a name (a re-run cell replaces the panel of that name), a title, its
-    controls by name, what it shows inside its frame, and its own Syncing switch."""
+    """What every panel has: a name (a re-run cell replaces the panel of that name), a title, a live
+    figure, its controls by name, what it shows inside its frame, and its own Syncing switch."""
 
     name = ""
     title = ""
@@ -53,6 +53,7 @@ class ExplorerPanel:
     def __init__(self, session: Runner) -> None:
         self.session = session
         self.syncing = Syncing()
+        self.figure: Any = None  # the panel's live figure, restyled by the High contrast switch
         self.controls: dict[str, Any] = {}
         self.children: list[Any] = []
 
@@ -62,6 +63,14 @@ class ExplorerPanel:
             self.session.run(callback, event)
 
     def apply(self, display: Display) -> None:
+        """Copy a Display onto the panel: its controls and what they show, then the figure's style."""
+        from ..figures.matrix import apply_style
+
+        self.show(display)
+        if display.style is not None:
+            apply_style(self.figure, display.style)
+
+    def show(self, display: Display) -> None:
         raise NotImplementedError
 
 

@@ -1,7 +1,7 @@
 """The explorer's three panels, one class each: the matrix, the symptom checker and the body map.
 
 A panel makes its controls, sends what the learner does to the explorer's callbacks through the
-session (``session.run``), and copies a Display onto its controls in :meth:`apply`, with its own
+session (``session.run``), and copies a Display onto its controls in :meth:`show`, with its own
 :class:`Syncing` switch on while it sets them, so that their observers ignore Python's own changes.
 """
 
@@ -12,10 +12,10 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from ..levels import LEVELS
-from ..stages import STAGE_CHOICES, STAGE_NUMBERS, UNKNOWN
+from ..stages import PREGNANT, STAGE_CHOICES, STAGE_NUMBERS, UNKNOWN
 from ..widgets import LABEL_STYLE, heading_html, output_area
 from .body_map import choose_region
-from .checker import STAGE_LABELS, clear_all, set_stage, tick_symptom
+from .checker import EXAMPLE_NUMBER, STAGE_LABELS, clear_all, set_stage, tick_symptom
 from .frame import ExplorerPanel, Look, Runner
 from .matrix import cell_html, filter_matrix, select_cell, select_cell_at
 from .state import Display, MatrixView, Result
@@ -46,7 +46,7 @@ class MatrixPanel(ExplorerPanel):
         beside_menu = widgets.Layout(width="100%", min_width="0")
         self.symptom = _menu("Choose a symptom", [(s.label, s.id) for s in course.symptoms.values()], "Symptom", look, beside_menu)
         self.cause = _menu("Choose a cause", causes, "Cause", look, beside_menu)
-        assert first.matrix is not None
+        assert first.matrix is not None  # the first Display is the whole screen
         self.view: MatrixView = first.matrix
         self.figure = matrix_figure(self.view)
         self.status = output_area(first.matrix_status or "")
@@ -87,8 +87,8 @@ class MatrixPanel(ExplorerPanel):
             x, y, view = int(round(points.xs[0])), int(round(points.ys[0])), self.view
             self.session.run(lambda state, _, course: select_cell_at(state, x, y, view, course), None)
 
-    def apply(self, display: Display) -> None:
-        from ..figures.matrix import apply_matrix_view, apply_style
+    def show(self, display: Display) -> None:
+        from ..figures.matrix import apply_matrix_view
 
         state = self.session.state
         # Menus first, then what they show (as in the checker).
@@ -105,8 +105,6 @@ class MatrixPanel(ExplorerPanel):
                 self.symptom.value = state.symptom or ""
                 self.cause.value = state.cause or ""
             self.detail.value = display.cell_html
-        if display.style is not None:
-            apply_style(self.figure, display.style)
 
 
 class CheckerPanel(ExplorerPanel):
@@ -127,12 +125,13 @@ class CheckerPanel(ExplorerPanel):
                 groups += [widgets.HTML(heading_html(region.label)), *ticks]
         self.stage = widgets.Dropdown(options=[(STAGE_LABELS[key], key) for key in STAGE_CHOICES], value=UNKNOWN,
                                       description="Stage", style=look.label_style, layout=look.wide)
-        self.number = widgets.Text(value="", placeholder="e.g. 28", description="Week or days since the birth",
+        self.number = widgets.Text(value="", placeholder=f"e.g. {EXAMPLE_NUMBER[PREGNANT]}", description="Week or days since the birth",
                                    disabled=True, continuous_update=True, style=LABEL_STYLE, layout=look.wide)
         self.number_message = output_area(first.week_html or "")
         self.clear = widgets.Button(description="Clear all", tooltip="Untick every symptom and forget the stage",
                                     layout=widgets.Layout(width="auto", min_width="160px", height="44px"))
         self.result = output_area(first.checker_html or "")
+        assert first.bars is not None  # the first Display is the whole screen
         self.figure = bar_figure(first.bars)
         self.stage.observe(self.on_stage, names="value")
         self.number.observe(self.on_number, names="value")
@@ -170,8 +169,8 @@ class CheckerPanel(ExplorerPanel):
     def on_clear(self, _: Any) -> None:
         self.session.run(clear_all, None)
 
-    def apply(self, display: Display) -> None:
-        from ..figures.matrix import apply_bar_view, apply_style
+    def show(self, display: Display) -> None:
+        from ..figures.matrix import apply_bar_view
 
         # Every panel sets its controls first, then what they show, so a page never shows a new
         # result beside old ticks (after "Clear all", for instance).
@@ -188,8 +187,6 @@ class CheckerPanel(ExplorerPanel):
             apply_bar_view(self.figure, display.bars)
         if display.week_html is not None:
             self.number_message.value = display.week_html
-        if display.style is not None:
-            apply_style(self.figure, display.style)
 
 
 class BodyMapPanel(ExplorerPanel):
@@ -220,9 +217,8 @@ class BodyMapPanel(ExplorerPanel):
         if points.point_inds:
             self.session.run(choose_region, {"region": trace.customdata[points.point_inds[0]]})
 
-    def apply(self, display: Display) -> None:
+    def show(self, display: Display) -> None:
         from ..figures.body_map import apply_body_map
-        from ..figures.matrix import apply_style
 
         if display.body_map is not None:
             with self.syncing:
@@ -230,6 +226,4 @@ class BodyMapPanel(ExplorerPanel):
             apply_body_map(self.figure, display.body_map.selected, self.session.course)
         if display.region_html is not None:
             self.info.value = display.region_html
-        if display.style is not None:
-            apply_style(self.figure, display.style)
 
