@@ -114,14 +114,17 @@ mutation: $(TEST_STAMP)
 	$(BIN)/mutmut run $(MUTATE)
 	$(BIN)/mutmut results
 
-# The unit tests against the lowest version of every runtime dependency that pyproject.toml allows
-# (uv resolves them), in their own virtual environment.
+# The unit tests against the lowest version of every dependency that pyproject.toml allows (uv,
+# from PyPI into that environment, resolves them), in their own virtual environment, build/min-venv.
+# The versions it tested are listed in build/min-venv/versions.txt. About two minutes.
 MIN_VENV := build/min-venv
-test-min: $(BIN)/python
+test-min:
 	rm -rf $(MIN_VENV)
 	$(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/python -m pip install --quiet uv
 	$(MIN_VENV)/bin/python -m uv pip install --python $(MIN_VENV)/bin/python --quiet --resolution lowest-direct -e ".[test]"
+	$(MIN_VENV)/bin/python -m uv pip freeze --python $(MIN_VENV)/bin/python > $(MIN_VENV)/versions.txt
+	@echo "test-min: the versions under test are in $(MIN_VENV)/versions.txt"
 	$(MIN_VENV)/bin/python -m pytest tests $(CHECK_SKIP) -q -p no:cacheprovider
 
 # --- every combination of red flags -------------------------------------------
@@ -217,9 +220,10 @@ clean:
 # --- the instructor kit: two versions, slides, Voila for a class, the course's Jupyter settings ----------
 #   make build    build/learner/NN_*.ipynb and build/instructor/NN_*.ipynb, each re-run from a fresh kernel
 #   make slides   build/slides/NN_*.slides.html: reveal.js decks that work offline (reveal.js from npm, once)
-#   make voila    the lessons in Voila for a class; the kernels of closed pages are stopped when idle
+#   make voila    the lessons in Voila for a class (build/voila/, the learner version for Voila); the kernels
+#                 of closed pages are stopped when idle
 # build/ is git-ignored. Tooling lives in tools/, outside the legpain package.
-.PHONY: build slides slides-deps voila voila-command
+.PHONY: build slides slides-deps voila voila-command voila-lessons
 
 REVEAL_JS   := 5.2.1
 REVEAL_DIR  := build/reveal/node_modules/reveal.js
@@ -259,14 +263,28 @@ VOILA_IP            ?= 127.0.0.1
 VOILA_PORT          ?= 8866
 VOILA_CULL_IDLE     ?= 300
 VOILA_CULL_INTERVAL ?= 60
-VOILA_ARGS = notebooks --template=course --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
+VOILA_BUILD         ?= build
+VOILA_LESSONS       := $(VOILA_BUILD)/voila
+VOILA_BUILT         := $(VOILA_LESSONS)/.built
+VOILA_ARGS = $(VOILA_LESSONS) --template=course --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
 	--MappingKernelManager.cull_idle_timeout=$(VOILA_CULL_IDLE) \
 	--MappingKernelManager.cull_interval=$(VOILA_CULL_INTERVAL) \
 	--MappingKernelManager.cull_connected=False \
 	--MappingKernelManager.cull_busy=False
 
-voila: $(LAB_STAMP) $(VOILA_TEMPLATE)
+voila: $(LAB_STAMP) $(VOILA_TEMPLATE) $(VOILA_BUILT)
 	$(BIN)/voila $(VOILA_ARGS)
+
+# A class sees the Voila version of the lessons (tools/notebook_versions.py): the learner version
+# (no instructor notes, no solutions) without the JupyterLab-only "Run All" instructions, and with
+# no stored outputs, since Voila runs every page itself. Nothing is run to build it (a second or two);
+# it is built again when a lesson or the tool changes, and a lesson removed from notebooks/ goes too.
+$(VOILA_BUILT): notebooks $(wildcard notebooks/[0-9][0-9]_*.ipynb) tools/notebook_versions.py | $(LAB_STAMP)
+	rm -rf $(VOILA_LESSONS)
+	$(BIN)/python -m tools.notebook_versions notebooks --version voila --out $(VOILA_BUILD)
+	touch $@
+
+voila-lessons: $(VOILA_BUILT)
 
 # In a class every student's page runs on the instructor's computer, so nobody's progress is recorded
 # there: the record is for a student's own copy (make lab, or the browser version).
@@ -280,7 +298,7 @@ $(VOILA_TEMPLATE): $(wildcard $(VOILA_TEMPLATE_SRC)/*) $(LAB_STAMP)
 	mkdir -p $(dir $@)
 	cp $(VOILA_TEMPLATE_SRC)/* $(dir $@)
 
-# The command `make voila` runs (the tests start Voila with exactly this command).
+# The command `make voila` runs (the tests start Voila with exactly this command, after `make voila-lessons`).
 voila-command:
 	@echo $(BIN)/voila $(VOILA_ARGS)
 
