@@ -6,11 +6,11 @@ from dataclasses import replace
 from typing import Any, Optional
 
 from ..content import Course, load_course
-from ..palette import SERIOUSNESS_COLOUR
-from ..course_html import assessment_html
+from ..palette import LEVEL_STYLE, SERIOUSNESS_COLOUR
+from ..course_html import source_rows
 from ..templating import render
 from ..stages import AFTER_BIRTH, PREGNANT, STAGE_CHOICES, STAGE_NUMBERS, UNKNOWN, StageChoice, stage_from_number
-from ..triage import assess
+from ..triage import Assessment, assess
 from .state import SERIOUSNESS_PATTERN, BarView, Display, ExplorerState, Result, status_message, panel_html, wrap_label, seriousness_words, short_name
 
 # The stage menu's words for each choice (legpain.stages owns the choices and their ranges), and an
@@ -74,6 +74,26 @@ def bar_view(causes: list[str], scores: dict[str, int], course: Course) -> BarVi
     )
 
 
+def assessment_view_html(result: Assessment, course: Course) -> str:
+    """The checker's assessment: a large banner with the level and, inside it, the route (where she goes
+    and how soon, always the first advice item), so both are seen together on a projector; then the red
+    flags, the reasons, the likely causes and the causes' own advice. The route is said once."""
+    advice = [{"item": item, "sources": source_rows(item.source_ids, course)} for item in result.advice]
+    route = advice.pop(0) if advice and advice[0]["item"].kind == "route" else None
+    return render(
+        "explorer_assessment.html",
+        level=result.level,
+        style=LEVEL_STYLE[result.level],
+        size="1.6em",
+        route=route,
+        action=course.levels[result.level].action,
+        red_flags=[course.symptoms[s].label for s in result.red_flags],
+        reasons=result.reasons,
+        causes=[course.causes[c].name for c in result.causes],
+        advice=advice,
+    )
+
+
 def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Display:
     """The banner, ranked causes, advice and red flags for the ticked symptoms."""
     course = course or load_course()
@@ -82,7 +102,7 @@ def checker_view(state: ExplorerState, course: Optional[Course] = None) -> Displ
     if result.nothing_selected:
         html = panel_html(status_message(course.advice["nothing_selected"].text, "info"))
     else:
-        html = assessment_html(result, course, large=True)
+        html = assessment_view_html(result, course)
         fallback = _fallback_reason(state, stage)
         if fallback:
             html = render("stage_fallback.html", reason=fallback) + html
