@@ -416,6 +416,16 @@ def test_every_control_is_labelled(explorer):
     assert len(labels) == len(set(labels)), "two controls share a label, so a learner cannot tell them apart"
 
 
+def test_the_stage_menu_offers_not_known_a_week_or_days_and_the_number_box_follows_it(explorer):
+    c = explorer.controls
+    assert list(c["stage"].options) == [("Not known", "unknown"), ("Pregnant (week)", "pregnant"), ("After the birth (days)", "after_birth")]
+    assert c["week"].disabled and c["week"].placeholder == "e.g. 28"
+    c["stage"].value = "after_birth"
+    assert not c["week"].disabled and "0 to 84" in c["week_message"].value
+    c["stage"].value = "unknown"
+    assert c["week"].disabled
+
+
 def test_ticking_updates_the_banner_and_the_bar_chart_in_place(explorer):
     c = explorer.controls
     bars = c["bars"]
