@@ -265,26 +265,22 @@ VOILA_CULL_IDLE     ?= 300
 VOILA_CULL_INTERVAL ?= 60
 VOILA_BUILD         ?= build
 VOILA_LESSONS       := $(VOILA_BUILD)/voila
-VOILA_BUILT         := $(VOILA_LESSONS)/.built
 VOILA_ARGS = $(VOILA_LESSONS) --template=course --Voila.ip=$(VOILA_IP) --port=$(VOILA_PORT) \
 	--MappingKernelManager.cull_idle_timeout=$(VOILA_CULL_IDLE) \
 	--MappingKernelManager.cull_interval=$(VOILA_CULL_INTERVAL) \
 	--MappingKernelManager.cull_connected=False \
 	--MappingKernelManager.cull_busy=False
 
-voila: $(LAB_STAMP) $(VOILA_TEMPLATE) $(VOILA_BUILT)
+voila: $(LAB_STAMP) $(VOILA_TEMPLATE) voila-lessons
 	$(BIN)/voila $(VOILA_ARGS)
 
 # A class sees the Voila version of the lessons (tools/notebook_versions.py): the learner version
 # (no instructor notes, no solutions) without the JupyterLab-only "Run All" instructions, and with
-# no stored outputs, since Voila runs every page itself. Nothing is run to build it (a second or two);
-# it is built again when a lesson or the tool changes, and a lesson removed from notebooks/ goes too.
-$(VOILA_BUILT): notebooks $(wildcard notebooks/[0-9][0-9]_*.ipynb) tools/notebook_versions.py | $(LAB_STAMP)
+# no stored outputs, since Voila runs every page itself. Nothing is run to build it (under a second),
+# so it is built afresh each time: an edited lesson is shown as it is now, a removed one is gone.
+voila-lessons: $(LAB_STAMP)
 	rm -rf $(VOILA_LESSONS)
 	$(BIN)/python -m tools.notebook_versions notebooks --version voila --out $(VOILA_BUILD)
-	touch $@
-
-voila-lessons: $(VOILA_BUILT)
 
 # In a class every student's page runs on the instructor's computer, so nobody's progress is recorded
 # there: the record is for a student's own copy (make lab, or the browser version).
