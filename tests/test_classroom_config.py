@@ -73,7 +73,7 @@ def test_make_lab_hands_the_course_config_to_jupyterlab(tmp_path):
 
 def test_make_voila_culls_idle_kernels_and_listens_locally():
     command = shlex.split(_make("voila-command").stdout)
-    assert command[:2] == [".venv/bin/voila", "notebooks"]
+    assert command[:2] == [".venv/bin/voila", "build/voila"]  # the Voila version of the lessons, not notebooks/
     options = dict(arg.lstrip("-").split("=", 1) for arg in command[2:])
     assert options["Voila.ip"] == "127.0.0.1"
     assert int(options["MappingKernelManager.cull_idle_timeout"]) > 0
@@ -87,11 +87,50 @@ def test_the_readme_documents_the_voila_command_of_make_voila():
     assert "make voila" in section
     for flag in ("--MappingKernelManager.cull_idle_timeout=", "--MappingKernelManager.cull_interval="):
         assert flag in section, flag
-    documented = re.search(r"^\.venv/bin/voila notebooks .*$", section, re.M)
-    assert documented, "the README shows the full Voila command for a class"
+    documented = re.search(r"^\.venv/bin/voila build/voila .*$", section, re.M)
+    assert documented, "the README shows the full Voila command for a class, over build/voila"
     make_options = {a.split("=")[0] for a in shlex.split(_make("voila-command").stdout)[2:]}
     readme_options = {a.split("=")[0] for a in shlex.split(documented.group(0).rstrip("\\"))[2:]}
     assert make_options <= readme_options, make_options - readme_options
+    assert "make voila-lessons" in section  # how to build build/voila without make voila
+
+
+def _stand_ins(folder, *names):
+    """Stand-ins for the programs in .venv/bin: each writes its name and arguments to calls.log."""
+    log = folder / "calls.log"
+    for name in names:
+        (folder / name).write_text(f'#!/bin/sh\necho "{name} $*" >> {log}\n')
+        (folder / name).chmod(0o755)
+    return log
+
+
+def test_make_voila_builds_the_voila_version_then_serves_it_and_runs_no_lesson(tmp_path):
+    """The lessons are not re-run (Voila runs each page itself): one cheap build, then Voila over it."""
+    log = _stand_ins(tmp_path, "python", "voila", "jupyter", "pip")
+    template = tmp_path / "index.html.j2"  # newer than the course's template, so make copies nothing
+    template.write_text("", encoding="utf-8")
+    build = tmp_path / "build"
+    result = _make("voila", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"VOILA_TEMPLATE={template}",
+                   f"VOILA_BUILD={build}")
+    assert result.returncode == 0, result.stderr
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert calls[0] == f"python -m tools.notebook_versions notebooks --version voila --out {build}"
+    assert calls[1].startswith(f"voila {build}/voila --template=course ")
+    assert len(calls) == 2, calls
+
+
+def test_make_voila_lessons_builds_every_lesson_without_instructor_notes_solutions_or_run_all(tmp_path):
+    old = tmp_path / "voila" / "99_removed_lesson.ipynb"  # a lesson since removed from notebooks/
+    old.parent.mkdir()
+    old.write_text("{}", encoding="utf-8")
+    result = _make("voila-lessons", f"VOILA_BUILD={tmp_path}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lessons = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(p.name for p in (tmp_path / "voila").iterdir()) == lessons
+    for name in lessons:
+        text = (tmp_path / "voila" / name).read_text(encoding="utf-8")
+        for words in ("Instructor notes", "<summary>Solution", '"instructor"', '"solution"', "Run All", "Shift + Enter"):
+            assert words not in text, f"{name}: {words}"
 
 
 # ---------------------------------------------------------------- licences and citation
@@ -153,6 +192,7 @@ def test_make_voila_records_no_progress(tmp_path):
     template = tmp_path / "index.html.j2"  # newer than the course's template, so make copies nothing
     template.write_text("", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "LEGPAIN_PROGRESS"}
-    result = _make("voila", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"VOILA_TEMPLATE={template}", env=env)
+    result = _make("voila", f"BIN={tmp_path}", f"LAB_STAMP={ROOT / 'Makefile'}", f"VOILA_TEMPLATE={template}",
+                   f"VOILA_BUILD={tmp_path / 'build'}", env=env)
     assert result.returncode == 0, result.stderr
     assert "LEGPAIN_PROGRESS=off" in result.stdout.splitlines()
