@@ -85,6 +85,40 @@ def _rule_applies(rule: Any, chosen: set[str], stage: Stage) -> bool:
     return chosen.issuperset(rule.all_of) and rule.applies_in(stage.weeks, stage.days_after_birth)
 
 
+@dataclass(frozen=True)
+class _AtStage:
+    """What the engine reads for every assessment at one stage, gathered once per course and stage.
+
+    It holds nothing new: the same levels, links and rules as the data, looked up once
+    instead of on every call.
+    """
+
+    rank: dict[str, int]  # each symptom's own level
+    single_rank: dict[str, int]  # each symptom's level on its own at this stage (raised by its stage rules)
+    links: dict[str, tuple[tuple[str, int], ...]]  # (cause, weight) links to the causes possible at this stage
+    rules: tuple[tuple[frozenset[str], int, Any], ...]  # the rules that apply at this stage, in data order
+    dangerous: frozenset[str]
+    order: dict[str, int]  # each cause's seriousness order
+
+
+@lru_cache(maxsize=512)
+def _at_stage(course: Course, stage: Stage) -> _AtStage:
+    possible = {c for c, cause in course.causes.items() if not stage.known or cause.possible_in(stage.weeks, stage.days_after_birth)}
+    links = {
+        s: tuple((row.cause_id, row.weight) for row in course.rows_for_symptom(s) if row.cause_id in possible)
+        for s in course.symptoms
+    }
+    applying = [r for r in course.rules.values() if r.applies_in(stage.weeks, stage.days_after_birth)]
+    return _AtStage(
+        rank={s: symptom.level.rank for s, symptom in course.symptoms.items()},
+        single_rank={s: course.single_symptom_level(s, stage.weeks, stage.days_after_birth).rank for s in course.symptoms},
+        links=links,
+        rules=tuple((frozenset(r.all_of), r.level.rank, r) for r in applying),
+        dangerous=frozenset(c for c, cause in course.causes.items() if cause.seriousness == "dangerous"),
+        order={c: SERIOUSNESS_ORDER[cause.seriousness] for c, cause in course.causes.items()},
+    )
+
+
 def level_for(
     symptom_ids: Iterable[str],
     weeks: Optional[int] = None,
@@ -94,60 +128,45 @@ def level_for(
     """Only the level of an assessment; the same rule as :func:`assess` uses."""
     course = course or load_course()
     chosen = set(check_symptoms(symptom_ids, course))
-    return _level(course, chosen, check_stage(weeks, days_after_birth))
+    return LEVELS[_level(_at_stage(course, check_stage(weeks, days_after_birth)), chosen)]
 
 
-def _level(course: Course, chosen: set[str], stage: Stage) -> Level:
-    rank = 0
-    for symptom_id in chosen:
-        rank = max(rank, course.symptoms[symptom_id].level.rank)
-    for rule in course.rules.values():
-        if rule.level.rank > rank and _rule_applies(rule, chosen, stage):
-            rank = rule.level.rank
-    return LEVELS[rank]
-
-
-@lru_cache(maxsize=4096)
-def _links(course: Course, symptom_id: str) -> tuple[tuple[str, int], ...]:
-    """The (cause id, weight) links of a symptom, from data/matrix.csv."""
-    return tuple((row.cause_id, row.weight) for row in course.rows_for_symptom(symptom_id))
-
-
-@lru_cache(maxsize=4096)
-def _single_rank(course: Course, symptom_id: str, stage: Stage) -> int:
-    return course.single_symptom_level(symptom_id, stage.weeks, stage.days_after_birth).rank
+def _level(at: _AtStage, chosen: set[str]) -> int:
+    """The level rank: the highest level of the chosen symptoms, raised by any rule that matches."""
+    rank = max((at.rank[s] for s in chosen), default=0)
+    for all_of, rule_rank, _rule in at.rules:
+        if rule_rank > rank and chosen.issuperset(all_of):
+            rank = rule_rank
+    return rank
 
 
 def _ranked_causes(
-    course: Course, ordered: tuple[str, ...], matched: list[Any], stage: Stage, flag_ranks: dict[str, int]
+    at: _AtStage, ordered: tuple[str, ...], matched: list[Any], flag_ranks: dict[str, int]
 ) -> tuple[list[str], dict[str, int], list[str]]:
     scores: dict[str, int] = {}
     for symptom_id in ordered:
-        for cause_id, weight in _links(course, symptom_id):
+        for cause_id, weight in at.links[symptom_id]:
             scores[cause_id] = scores.get(cause_id, 0) + weight
-    if stage.known:
-        for cause_id in list(scores):
-            if not course.causes[cause_id].possible_in(stage.weeks, stage.days_after_birth):
-                del scores[cause_id]
     # Must-not-miss: the dangerous causes that the red flags (and raising rules) point to, led by
     # the most urgent red flag that points to them and, within that, by how typical the link is.
-    causes = course.causes
+    dangerous = at.dangerous
     urgency: dict[str, tuple[int, int]] = {}
     for symptom_id, rank in flag_ranks.items():
-        for cause_id, weight in _links(course, symptom_id):
-            if cause_id in scores and causes[cause_id].seriousness == "dangerous":
+        for cause_id, weight in at.links[symptom_id]:
+            if cause_id in dangerous:
                 urgency[cause_id] = max(urgency.get(cause_id, (0, 0)), (rank, weight))
     for rule in matched:
         cause_id = rule.cause_id
-        if cause_id in scores and causes[cause_id].seriousness == "dangerous":
+        if cause_id in scores and cause_id in dangerous:
             urgency[cause_id] = max(urgency.get(cause_id, (0, 0)), (rule.level.rank, MAX_WEIGHT))
+    order = at.order
     ranked = sorted(
         scores,
         key=lambda c: (
             c not in urgency,
             tuple(-x for x in urgency.get(c, (0, 0))),
             -scores[c],
-            SERIOUSNESS_ORDER[causes[c].seriousness],
+            order[c],
             c,
         ),
     )
@@ -175,12 +194,13 @@ def assess(
             Level.SELF_CARE, [], [], [item(course, "nothing_selected")], (), stage.weeks, days_after_birth=stage.days_after_birth
         )
 
-    matched = [rule for rule in course.rules.values() if _rule_applies(rule, chosen, stage)]
-    level = _level(course, chosen, stage)
+    at = _at_stage(course, stage)
+    matched = [rule for all_of, _rank, rule in at.rules if chosen.issuperset(all_of)]
+    level = LEVELS[_level(at, chosen)]
 
     floor = RED_FLAG_FLOOR.rank
-    flag_ranks = {s: rank for s in ordered if (rank := _single_rank(course, s, stage)) >= floor}
-    causes, scores, must_not_miss = _ranked_causes(course, ordered, matched, stage, flag_ranks)
+    flag_ranks = {s: rank for s in ordered if (rank := at.single_rank[s]) >= floor}
+    causes, scores, must_not_miss = _ranked_causes(at, ordered, matched, flag_ranks)
     flags = sorted(flag_ranks, key=lambda s: (-flag_ranks[s], ordered.index(s)))
     reasons = [rule.reason for rule in matched]
 
