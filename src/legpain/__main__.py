@@ -18,6 +18,7 @@ from typing import Any, Optional, Sequence
 from .cli_report import report
 from .content import DataError
 from .lms.cli import add_cli as add_export_quiz_cli, run_cli as run_export_quiz_cli
+from .stages import DAYS_AFTER_BIRTH, WEEKS
 from .triage import assess
 from .vte import FACTORS_FILE, vte_risk
 
@@ -34,8 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("assess", help="assess a set of symptom ids")
     run.add_argument("symptoms", nargs="*", metavar="ID", help="symptom ids from data/symptoms.csv")
     stage = run.add_mutually_exclusive_group()
-    stage.add_argument("--weeks", type=int, default=None, help="week of pregnancy, 1 to 42")
-    stage.add_argument("--days-after-birth", type=int, default=None, help="days since the birth, 0 to 84")
+    stage.add_argument("--weeks", type=int, default=None, help="week of pregnancy, {} to {}".format(*WEEKS))
+    stage.add_argument("--days-after-birth", type=int, default=None, help="days since the birth, {} to {}".format(*DAYS_AFTER_BIRTH))
     run.add_argument("--json", action="store_true", help="print the assessment as one JSON object")
     _add_vte_risk_parser(commands)
     _add_quiz_parser(commands)

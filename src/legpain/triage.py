@@ -179,7 +179,7 @@ def assess(
     course: Optional[Course] = None,
     days_after_birth: Optional[int] = None,
 ) -> Assessment:
-    """Assess a set of symptom ids at a stage: a week of pregnancy (1-42) or days after the birth (0-84).
+    """Assess a set of symptom ids at a stage: a week of pregnancy (``WEEKS``) or days after the birth (``DAYS_AFTER_BIRTH``).
 
     Leave both empty when the stage is not known: stage-dependent rules then
     apply as at the most dangerous stage. Giving both is a ``ValueError``.

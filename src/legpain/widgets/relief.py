@@ -63,7 +63,7 @@ def check_clot_answer(answer: Any) -> str:
 
 
 def check_week(weeks: Any) -> int:
-    """A whole week of pregnancy from 1 to 42, or ValueError with a sentence a student can act on."""
+    """A whole week of pregnancy (``FIRST_WEEK`` to ``LAST_WEEK``), or ValueError with a sentence a student can act on."""
     if isinstance(weeks, bool) or weeks is None:
         raise ValueError(f"Enter the week of pregnancy as a whole number from {FIRST_WEEK} to {LAST_WEEK}.")
     if isinstance(weeks, float) and weeks.is_integer():
@@ -172,7 +172,7 @@ def relief_picker(problem_id: Optional[str] = None, weeks: int = 24) -> widgets.
     )
     week = widgets.IntText(
         value=weeks,
-        description="Week of pregnancy (1-42):",
+        description=f"Week of pregnancy ({FIRST_WEEK}-{LAST_WEEK}):",
         style=LABEL_STYLE,
         continuous_update=True,
     )

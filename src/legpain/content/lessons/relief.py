@@ -12,6 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, ValidationError
 
+from ...stages import WEEKS
 from ..course import Course, load_course
 from ..errors import DataError
 from ..fields import Row as _Item
@@ -20,8 +21,7 @@ from . import lesson_file, lesson_section
 
 LESSON_ID = "07_relief_toolkit"
 FILE = f"data/lessons/{LESSON_ID}.yaml"
-FIRST_WEEK = 1
-LAST_WEEK = 42
+FIRST_WEEK, LAST_WEEK = WEEKS
 
 
 class Grade(_Item):
