@@ -3,8 +3,8 @@
 - JupyterLab with the course's Jupyter configuration (jupyter_config/, as `make lab` uses it) shows
   no "official Jupyter news" pop-up; without it, the same JupyterLab does (so the test can fail).
   (tests/test_classroom_config.py checks that `make lab` uses that configuration.)
-- Voila started with exactly the command of `make voila` stops the kernels of closed pages once
-  they are idle, and keeps the kernel of a page that is still open;
+- Voila started with exactly the command of `make voila` (over the lessons `make voila-lessons` builds)
+  stops the kernels of closed pages once they are idle, and keeps the kernel of a page that is still open;
 - and its pages ask nothing of the internet.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shlex
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from browser_support import controls, servers, voila
+from browser_support import classroom, controls, servers, voila
 from browser_support.settings import INTERACTIONS, ROOT, STEP_TIMEOUT, VIEWPORT
 
 NEWS_TEXT = "official Jupyter news"
@@ -106,15 +105,6 @@ VOILA_NOTEBOOK = "02_swelling_oedema.ipynb"
 PAGES = 3
 
 
-def _voila_command(port: int) -> list[str]:
-    out = subprocess.run(
-        ["make", "-s", "--no-print-directory", "voila-command", f"VOILA_PORT={port}",
-         f"VOILA_CULL_IDLE={CULL_IDLE}", f"VOILA_CULL_INTERVAL={CULL_INTERVAL}"],
-        cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
-    ).stdout.strip()
-    return shlex.split(out)
-
-
 def _children() -> dict[int, list[int]]:
     """Parent process id -> its children, from /proc (Linux, as the browser tests are)."""
     tree: dict[int, list[int]] = {}
@@ -153,19 +143,10 @@ def _wait_for_kernels(server: servers.Server, count: int, timeout: float) -> lis
 
 @pytest.fixture()
 def class_voila(chromium_path: str) -> Iterator[servers.Server]:
-    """Voila started with the command of `make voila` (plus --no-browser), over the course's notebooks."""
-    port = servers.free_port()
-    cmd = _voila_command(port)
-    assert any("cull_idle_timeout" in arg for arg in cmd), cmd
+    """Voila started with the command of `make voila` (plus --no-browser), over the lessons it builds."""
     work = Path(tempfile.mkdtemp(prefix="legpain-voila-class-"))
-    log_path = work / "voila.log"
-    log = open(log_path, "wb")
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(work), PYTHONUNBUFFERED="1")
-    process = subprocess.Popen(cmd + ["--no-browser"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        with servers.Server("voila", process, f"http://127.0.0.1:{port}", "", ROOT / "notebooks", log_path, log) as server:
-            servers._wait_ready(server, "/")
+        with classroom.start_class_voila(work, CULL_IDLE, CULL_INTERVAL) as server:
             yield server
     finally:
         servers.remove_workdir(work)
