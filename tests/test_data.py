@@ -67,7 +67,7 @@ def test_symptom_levels_are_at_least_the_brief_levels(course):
 
 def test_red_flags_are_the_symptoms_that_alone_reach_urgent_at_some_stage(course):
     for symptom in course.symptoms.values():
-        assert symptom.red_flag == (course.highest_single_symptom_level(symptom.id) >= Level.URGENT), symptom.id
+        assert symptom.red_flag == (course.single_symptom_level(symptom.id) >= Level.URGENT), symptom.id
 
 
 def test_stage_dependent_red_flag_is_routine_early_and_immediate_from_20_weeks(course):

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Optional
 from .content import Course, load_course
 from .levels import Level
 from .palette import LEVEL_STYLE
-from .templating import environment, markup, render
+from .templating import markup, render
 from .triage import Assessment
 
 
@@ -37,12 +37,6 @@ def message_html(text: str, kind: str = "info") -> str:
 def summary_html(summary: str) -> str:
     """A figure's text summary, shown beside it."""
     return render("figure_summary.html", summary=summary)
-
-
-def source_links_html(source_ids: Iterable[str], course: Optional[Course] = None) -> str:
-    """Short bracketed source keys, each with its full citation as a tooltip."""
-    course = course or load_course()
-    return str(environment().get_template("macros.html").module.source_links(source_rows(source_ids, course)))
 
 
 def assessment_html(assessment: Assessment, course: Optional[Course] = None, large: bool = False) -> str:

@@ -70,10 +70,6 @@ class Course:
                 level = rule.level
         return level
 
-    def highest_single_symptom_level(self, symptom_id: str) -> Level:
-        """The level of one symptom on its own at its most dangerous stage."""
-        return self.single_symptom_level(symptom_id)
-
     def advice_for_cause(self, cause_id: str) -> list[Advice]:
         return [a for a in self.advice.values() if a.cause_id == cause_id]
 
