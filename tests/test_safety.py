@@ -26,7 +26,7 @@ steps with few inputs, the route step and the advice step, are run on every inpu
 The engine itself, call by call, with everyday symptoms beside the red flags: every combination
 of up to five red flags (each with one of a fixed sample of everyday symptoms) at every stage
 class, and a seeded sample of larger combinations. `make exhaustive` (LEGPAIN_EXHAUSTIVE=1) runs
-the engine on every combination of red flags, each with an everyday sample (about 15 minutes).
+the engine on every combination of red flags, each with an everyday sample (about half an hour).
 """
 
 from __future__ import annotations
