@@ -1,12 +1,14 @@
-"""The pictures in docs/screenshots that show presentation mode and the slides, at 1280 x 720.
+"""The pictures in docs/screenshots, at 1280 x 720, as a lecturer has them on a projector.
 
     .venv/bin/python tests/browser/take_screenshots.py docs/screenshots
 
-JupyterLab with the file browser closed, as a lecturer has it on a projector: lesson 01's accuracy
-figure; the 08 matrix with a cell chosen; the 08 checker with the worked example of the slides
-(data/lessons/08_symptom_advice_matrix.yaml), once with a week typed wrongly ("soon") and once
-with the week; and the first matrix slide and the checker's slide of the 08 deck (needs
-`make slides-deps`). Needs Chromium and Playwright, as the browser tests do.
+JupyterLab with the file browser closed: lesson 01's accuracy figure in presentation mode; the 08
+matrix with a cell chosen, and the 08 checker with the worked example of the slides
+(data/lessons/08_symptom_advice_matrix.yaml, red flags ticked) brought to the top of the screen,
+each in normal, presentation and high-contrast modes (file names without a mode are normal mode);
+the checker once more with the week typed wrongly ("soon"); and the first matrix slide and the
+checker's slide of the 08 deck (needs `make slides-deps`). Each checker picture is checked to show
+the urgency banner and the route inside it. Needs Chromium and Playwright, as the browser tests do.
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def top(page, locator, offset=0):
     page.wait_for_timeout(700)
 
 
+SUFFIX = {"normal": "", "presentation": "_presentation", "high contrast": "_high_contrast"}
+
+
+def banner_and_route_in_view(page, checker, name):
+    """Stop, naming the picture, if the banner or the route inside it is not wholly on screen."""
+    bottom = page.evaluate("() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer').getBoundingClientRect().bottom")
+    for part in (".legpain-banner", ".legpain-banner-route"):
+        box = checker.locator(part).first.bounding_box()
+        if box is None or box["y"] < 0 or box["y"] + box["height"] > bottom:
+            raise SystemExit(f"{name}: {part} is not on screen ({box}, notebook bottom {bottom})")
+
+
 work = servers.make_workdir()
 try:
     with servers.start_lab(work) as server, sync_playwright() as p:
@@ -68,24 +82,28 @@ try:
         controls.perform(root, "select", "Symptom", SYM1)
         controls.perform(root, "select", "Cause", CAUSE)
         page.wait_for_timeout(1500)
-        top(page, page.locator(".js-plotly-plot").first, 0)
-        page.screenshot(path=str(OUT / "08_matrix_presentation_1280x720.png"))
-        page.mouse.move(640, 400)
-        page.mouse.wheel(0, 1500)
-        page.wait_for_timeout(800)
-        page.screenshot(path=str(OUT / "08_matrix_scrolled_presentation_1280x720.png"))
+        for mode in layout.MODES:
+            layout.set_mode(page, LAB_ROOT, mode)
+            top(page, page.locator(".js-plotly-plot").first, 0)
+            page.screenshot(path=str(OUT / f"08_matrix{SUFFIX[mode]}_1280x720.png"))
+        layout.set_mode(page, LAB_ROOT, "presentation")
         for s in (SYM1, SYM2):
             controls.perform(root, "check", s, True)
         controls.perform(root, "select", "Stage", "Pregnant (week)")
         controls.perform(root, "fill", "Week or days since the birth", "soon")
         page.wait_for_timeout(1500)
         checker = page.locator(".legpain-explorer").filter(has_text="The symptom checker").first
-        top(page, checker, 200)
+        result = checker.locator(".legpain-result-column")
+        top(page, result, -10)
         page.screenshot(path=str(OUT / "08_checker_soon_presentation_1280x720.png"))
         controls.perform(root, "fill", "Week or days since the birth", str(_example["weeks"]))
         page.wait_for_timeout(1500)
-        top(page, checker, 200)
-        page.screenshot(path=str(OUT / "08_checker_presentation_1280x720.png"))
+        for mode in layout.MODES:
+            layout.set_mode(page, LAB_ROOT, mode)
+            top(page, result, -10)
+            name = f"08_checker{SUFFIX[mode]}_1280x720.png"
+            banner_and_route_in_view(page, checker, name)
+            page.screenshot(path=str(OUT / name))
         lab.shutdown_kernel(page)
         # slides of 08
         from tools import slides
