@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from legpain import LEVELS, Level, assess, load_course
-from legpain.triage import level_table
+from legpain.stages import Stage
+from legpain.triage import impossible_causes, level_for, level_table, stage_classes
 
 
 def test_levels_are_ordered():
@@ -360,3 +363,129 @@ def test_a_rule_puts_its_cause_first_even_when_another_cause_scores_more():
     with_clot = assess(["breathless_lying_flat", "both_ankles_swollen_gradual", "one_leg_swollen"])
     assert with_clot.causes[0] == "pulmonary_embolism"
     assert with_clot.scores["pulmonary_embolism"] < with_clot.scores["dvt"]
+
+
+def test_a_level_is_not_more_urgent_than_itself_and_compares_only_with_levels():
+    for level in LEVELS:
+        assert not level < level and not level > level
+        assert level <= level and level >= level
+    # Compared with something that is not a level (here a number), there is no answer, not a guess.
+    for compare in (lambda: Level.URGENT < 3, lambda: Level.URGENT <= 3, lambda: Level.URGENT > 3, lambda: Level.URGENT >= 3):
+        with pytest.raises(TypeError):
+            compare()
+
+
+def test_scores_are_the_summed_weights_of_data_matrix_csv():
+    # breathless_chest_pain: pulmonary_embolism 3, dvt 1; fever_hot_red_leg: cellulitis 3, dvt 2.
+    assert assess(["breathless_chest_pain"]).scores == {"pulmonary_embolism": 3, "dvt": 1}
+    assert assess(["breathless_chest_pain", "fever_hot_red_leg"]).scores == {"pulmonary_embolism": 3, "dvt": 3, "cellulitis": 3}
+
+
+def test_without_red_flags_the_cause_with_the_most_weight_comes_first():
+    # Buttock pain down the back of the thigh: typical of pelvic girdle pain (3), possible with a
+    # trapped nerve or a strain (1 each).
+    result = assess(["buttock_pain_back_of_thigh"])
+    assert result.red_flags == []
+    assert result.causes[0] == "pelvic_girdle_pain"
+    assert set(result.causes[1:3]) == {"nerve_compression", "muscle_strain"}
+
+
+def test_must_not_miss_causes_are_led_by_the_most_urgent_red_flag_that_points_to_them():
+    # Chest pain with breathlessness (emergency) points to a clot in the lungs (typical) and a clot
+    # in the leg (possible); a hot red leg with fever (immediate) points to cellulitis (typical) and a
+    # clot in the leg. The clot in the leg is pointed to by the emergency, so it comes before cellulitis.
+    result = assess(["breathless_chest_pain", "fever_hot_red_leg"])
+    assert result.must_not_miss == ["pulmonary_embolism", "dvt", "cellulitis"]
+    assert result.causes[:3] == ["pulmonary_embolism", "dvt", "cellulitis"]
+
+
+def test_a_rule_does_not_lower_the_urgency_a_red_flag_gave_a_cause():
+    # A fit (emergency) is typical of eclampsia (pre-eclampsia, 3) and possible with a clot in the
+    # brain's veins (1). Sudden face swelling adds a rule pointing to pre-eclampsia at "immediate":
+    # that must not push pre-eclampsia behind the clot.
+    result = assess(["fit_or_seizure", "sudden_face_hand_swelling"], weeks=30)
+    assert result.level is Level.EMERGENCY
+    assert result.must_not_miss == ["pre_eclampsia", "cerebral_venous_thrombosis"]
+
+
+def test_an_empty_selection_keeps_the_stage_it_was_given():
+    for stage in (Stage(weeks=12), Stage(days_after_birth=5), Stage()):
+        result = assess([], weeks=stage.weeks, days_after_birth=stage.days_after_birth)
+        assert result.nothing_selected and result.symptoms == ()
+        assert result.stage == stage
+
+
+def test_unknown_id_suggests_at_most_three_ids_joined_by_or():
+    with pytest.raises(ValueError) as caught:
+        assess(["one_leg_swolen"])
+    assert re.fullmatch(r"Unknown symptom id 'one_leg_swolen'\. Did you mean '[a-z_]+'( or '[a-z_]+'){2}\?", str(caught.value))
+    with pytest.raises(ValueError) as caught:
+        assess(["zzzz"])
+    assert str(caught.value) == "Unknown symptom id 'zzzz'. See data/symptoms.csv for the list of symptom ids."
+
+
+def test_level_for_gives_the_level_of_assess_at_each_stage():
+    # Vomiting: routine before 20 weeks, "immediate" from 20 weeks and after the birth (pre-eclampsia),
+    # and "immediate" when the stage is unknown (the most dangerous stage).
+    assert level_for(["vomiting"], weeks=8) is Level.ROUTINE
+    assert level_for(["vomiting"], weeks=30) is Level.IMMEDIATE
+    assert level_for(["vomiting"], days_after_birth=3) is Level.IMMEDIATE
+    assert level_for(["vomiting"]) is Level.IMMEDIATE
+    assert level_for(["one_leg_swollen", "breathless_lying_flat"]) is Level.EMERGENCY
+    with pytest.raises(ValueError, match="from 0 to 84"):
+        level_for(["vomiting"], days_after_birth=85)
+    with pytest.raises(ValueError, match="Did you mean 'vomiting'"):
+        level_for(["vomitting"])
+
+
+def test_level_table_gives_the_level_of_every_subset():
+    # Bit 0: breathless lying flat, bit 1: one leg swollen, bit 2: pain in one calf (each urgent).
+    # Breathlessness with either leg sign is an emergency (a clot may have reached the lungs).
+    ids = ["breathless_lying_flat", "one_leg_swollen", "one_leg_calf_pain"]
+    urgent, emergency = Level.URGENT.rank, Level.EMERGENCY.rank
+    assert list(level_table(ids)) == [0, urgent, urgent, emergency, urgent, emergency, urgent, emergency]
+    # A single symptom raised by a stage rule: vomiting is "immediate" only from 20 weeks.
+    assert list(level_table(["vomiting"], weeks=8)) == [0, Level.ROUTINE.rank]
+    assert list(level_table(["vomiting"], weeks=30)) == [0, Level.IMMEDIATE.rank]
+    assert list(level_table(["vomiting"], days_after_birth=3)) == [0, Level.IMMEDIATE.rank]
+    with pytest.raises(ValueError, match="from 0 to 84"):
+        level_table(["vomiting"], days_after_birth=85)
+    with pytest.raises(ValueError, match="^level_table needs distinct symptom ids in data order\\.$"):
+        level_table(["one_leg_swollen", "breathless_lying_flat"])
+
+
+def test_causes_that_cannot_occur_yet_or_only_occur_after_the_birth():
+    course = load_course()
+    # Pre-eclampsia from 20 weeks; a spinal headache follows an epidural or spinal, so only after the birth.
+    assert impossible_causes(course, Stage(weeks=8)) == ("pre_eclampsia", "post_dural_puncture_headache")
+    assert impossible_causes(course, Stage(weeks=30)) == ("post_dural_puncture_headache",)
+    assert impossible_causes(course, Stage(days_after_birth=3)) == ()
+    assert impossible_causes(course, Stage()) == ()
+
+
+def test_a_cause_of_pregnancy_only_is_impossible_after_the_birth(data_copy):
+    causes = data_copy / "causes.csv"
+    old = 'It affects feeling only, not strength.",,S36,\n'
+    text = causes.read_text(encoding="utf-8")
+    assert old in text, "test setup: the meralgia row of causes.csv changed"
+    causes.write_text(text.replace(old, old.replace(",S36,", ",S36,pregnancy")), encoding="utf-8")
+    course = load_course(data_copy)
+    assert impossible_causes(course, Stage(days_after_birth=3)) == ("meralgia_paraesthetica",)
+    assert "meralgia_paraesthetica" in assess(["outer_thigh_numb_burning"], weeks=30, course=course).causes
+    assert "meralgia_paraesthetica" not in assess(["outer_thigh_numb_burning"], days_after_birth=3, course=course).causes
+
+
+def test_stage_classes_start_where_a_rule_or_a_cause_starts_to_apply():
+    # Unknown first; weeks 1-19 (no pre-eclampsia); from week 20 (its rules apply, it can occur);
+    # after the birth (a spinal headache can occur). Nothing in the data depends on the day number.
+    assert stage_classes() == [Stage(), Stage(weeks=1), Stage(weeks=20), Stage(days_after_birth=0)]
+
+
+def test_a_rule_starting_late_in_pregnancy_makes_its_own_stage_class(data_copy):
+    rules = data_copy / "rules.csv"
+    old = "vomiting_from_20_weeks,vomiting,pregnancy;after_birth,20,,"
+    text = rules.read_text(encoding="utf-8")
+    assert old in text, "test setup: the vomiting rule of rules.csv changed"
+    rules.write_text(text.replace(old, old.replace(",20,,", ",41,,")), encoding="utf-8")
+    course = load_course(data_copy)
+    assert stage_classes(course) == [Stage(), Stage(weeks=1), Stage(weeks=20), Stage(weeks=41), Stage(days_after_birth=0)]
