@@ -3,6 +3,7 @@
 - ``settings``: paths, timeouts and the window size;
 - ``chromium``: finding Debian's Chromium and the flags it runs with on a closed network;
 - ``servers``: a private JupyterLab or Voila over a throwaway copy of ``notebooks/``;
+- ``classroom``: Voila as ``make voila`` starts it, over the lessons ``make voila-lessons`` builds;
 - ``notebooks``: what the saved notebook files hold;
 - ``lab`` and ``voila``: opening a notebook, running it, waiting until it is drawn;
 - ``controls``: doing what a student does to a widget, found by its visible label;
