@@ -9,7 +9,8 @@ button or text box shows a ring at least 2px wide with a contrast of 3:1. In pre
 high-contrast modes figure text is at least 20 px. Every slide of every deck (`make slides`) fits its
 1280 x 720 canvas with no block over another, and its figures pass the same checks at 20 px. A
 failure names the lesson (or deck and slide), the mode, the figure and the two texts. The smallest figure text per lesson and mode is printed (pytest -s) and written
-to build/layout-smallest-text.txt.
+to build/layout-smallest-text.txt, afresh on each run; tests/browser/smallest_text.py prints a table of
+each lesson's smallest text in presentation mode without the other checks.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def projector_context(browser: Any) -> Iterator[Any]:
         yield context
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fresh_report() -> None:
+    """The report holds this run's lines only (a run with -k adds no stale lines to old ones)."""
+    REPORT.unlink(missing_ok=True)
 
 
 def _record(line: str) -> None:
