@@ -432,6 +432,7 @@ def test_level_for_gives_the_level_of_assess_at_each_stage():
     assert level_for(["vomiting"], days_after_birth=3) is Level.IMMEDIATE
     assert level_for(["vomiting"]) is Level.IMMEDIATE
     assert level_for(["one_leg_swollen", "breathless_lying_flat"]) is Level.EMERGENCY
+    assert level_for([]) is Level.SELF_CARE
     with pytest.raises(ValueError, match="from 0 to 84"):
         level_for(["vomiting"], days_after_birth=85)
     with pytest.raises(ValueError, match="Did you mean 'vomiting'"):
@@ -489,3 +490,33 @@ def test_a_rule_starting_late_in_pregnancy_makes_its_own_stage_class(data_copy):
     rules.write_text(text.replace(old, old.replace(",20,,", ",41,,")), encoding="utf-8")
     course = load_course(data_copy)
     assert stage_classes(course) == [Stage(), Stage(weeks=1), Stage(weeks=20), Stage(weeks=41), Stage(days_after_birth=0)]
+
+
+def test_a_rule_puts_its_dangerous_cause_first_even_without_a_red_flag(data_copy):
+    # Made-up rules: everyday swelling of both ankles with heavy legs raised to urgent for
+    # pre-eclampsia (dangerous); heavy legs with a mild pelvic ache raised to urgent for varicose
+    # veins (needs review, so never "must not miss").
+    with (data_copy / "rules.csv").open("a", encoding="utf-8") as handle:
+        handle.write("test_dangerous,both_ankles_swollen_gradual;heavy_aching_legs,,,,urgent,pre_eclampsia,route_urgent,\"A made-up rule.\",S25\n")
+        handle.write("test_needs_review,heavy_aching_legs;mild_pelvic_ache,,,,urgent,varicose_veins,route_urgent,\"A made-up rule.\",S25\n")
+    course = load_course(data_copy)
+    dangerous = assess(["both_ankles_swollen_gradual", "heavy_aching_legs"], weeks=30, course=course)
+    assert dangerous.level is Level.URGENT and dangerous.red_flags == []
+    assert dangerous.must_not_miss == ["pre_eclampsia"]
+    assert dangerous.causes[0] == "pre_eclampsia"
+    everyday = assess(["heavy_aching_legs", "mild_pelvic_ache"], weeks=30, course=course)
+    assert everyday.level is Level.URGENT
+    assert everyday.must_not_miss == []
+
+
+def test_a_rule_for_pregnancy_only_does_not_apply_after_the_birth(data_copy):
+    rules = data_copy / "rules.csv"
+    old = "vomiting_from_20_weeks,vomiting,pregnancy;after_birth,20,,"
+    text = rules.read_text(encoding="utf-8")
+    assert old in text, "test setup: the vomiting rule of rules.csv changed"
+    rules.write_text(text.replace(old, "vomiting_from_20_weeks,vomiting,pregnancy,20,,"), encoding="utf-8")
+    course = load_course(data_copy)
+    assert assess(["vomiting"], days_after_birth=3, course=course).level is Level.ROUTINE
+    assert list(level_table(["vomiting"], days_after_birth=3, course=course)) == [0, Level.ROUTINE.rank]
+    assert list(level_table(["vomiting"], weeks=30, course=course)) == [0, Level.IMMEDIATE.rank]
+    assert list(level_table(["vomiting"], course=course)) == [0, Level.IMMEDIATE.rank]
