@@ -107,7 +107,9 @@ check: lint types
 	$(BIN)/python -m pytest tests $(CHECK_SKIP) -q -p no:cacheprovider -x
 
 # Mutation testing of the safety-critical modules with mutmut (not part of make test): each mutant
-# is run against the fast tests that cover it; `mutants/` holds the run, `mutmut results` lists survivors.
+# is run against the fast tests that cover it, the example tests that [tool.mutmut] in pyproject.toml
+# lists (not tests/test_safety.py, which takes minutes); `mutants/` holds the run, `mutmut results`
+# lists survivors. One module: make mutation MUTATE='legpain.routes*' (about a minute on two cores).
 MUTATE ?= legpain.triage* legpain.routes* legpain.levels* legpain.stages* legpain.vte* legpain.content.course* legpain.content.vte_risk*
 mutation: $(TEST_STAMP)
 	$(PIP) install --quiet -e ".[mutation]"
@@ -116,7 +118,7 @@ mutation: $(TEST_STAMP)
 
 # The unit tests against the lowest version of every dependency that pyproject.toml allows (uv,
 # from PyPI into that environment, resolves them), in their own virtual environment, build/min-venv.
-# The versions it tested are listed in build/min-venv/versions.txt. About two minutes.
+# The versions it tested are listed in build/min-venv/versions.txt. Three to four minutes on two cores.
 MIN_VENV := build/min-venv
 test-min:
 	rm -rf $(MIN_VENV)
