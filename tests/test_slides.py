@@ -135,6 +135,7 @@ def test_a_tall_heatmap_is_cut_into_slides_that_keep_every_row_once():
         assert part["layout"]["yaxis"]["ticktext"] == [f"row {y}" for y in ys]
         assert part["layout"]["height"] <= slides.FIGURE_HEIGHT  # each part fits the slide's figure space
         assert "range" not in part["layout"]["yaxis"] and "shapes" not in part["layout"]
+        assert part["layout"]["yaxis"]["autorange"] == "reversed"  # the part's first row at the top, as in the notebook
         assert slides.slide_figure(part)["layout"]["font"]["size"] >= slides.MIN_FIGURE_FONT
     small = {"data": [{"type": "heatmap", "z": [[1]], "y": [0]}], "layout": {"height": 400}}
     assert slides.split_tall_heatmap(small) == [small]

@@ -263,7 +263,8 @@ def split_tall_heatmap(spec: dict[str, Any]) -> list[dict[str, Any]]:
         if isinstance(ys, list) and isinstance(yaxis.get("tickvals"), list):
             pairs = [(v, t) for v, t in zip(yaxis["tickvals"], yaxis.get("ticktext") or yaxis["tickvals"]) if v in ys]
             yaxis = {**yaxis, "tickvals": [v for v, _ in pairs], "ticktext": [_one_line(t) for _, t in pairs]}
-        yaxis.pop("range", None)
+        yaxis.pop("range", None)  # the whole matrix's rows: each part fits its own, first row at the top
+        yaxis["autorange"] = "reversed"
         part_layout["yaxis"] = yaxis
         part_layout["height"] = round(band + 20 + ROW_PX * (stop - start))
         parts.append({**spec, "data": [part_trace], "layout": part_layout, "legpain_part": True})

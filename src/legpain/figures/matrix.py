@@ -36,8 +36,13 @@ def _heatmap_props(view: "MatrixView") -> dict[str, Any]:
 
 
 def _layout_props(view: "MatrixView") -> dict[str, Any]:
+    # The ranges are set, not found by plotly: the invisible trace that carries the names below the
+    # matrix would otherwise add plotly's padding round its marker, a blank band of more than a row
+    # between the names and the first row (first row at the top).
     return {
         "height": view.height,
+        "xaxis.range": [-0.5, max(len(view.columns), 1) - 0.5],
+        "yaxis.range": [max(len(view.rows), 1) - 0.5, -0.5],
         "yaxis.tickvals": list(range(len(view.rows))),
         "yaxis.ticktext": list(view.y_labels),
         "xaxis.ticktext": list(view.x_labels),
@@ -85,11 +90,16 @@ def matrix_figure(view: "MatrixView") -> go.FigureWidget:
     """
     layout = base_layout("Symptoms (rows) and the causes they point to (columns)", view.height)
     layout["template"] = {}  # no plotly default template: quicker, and the same look as show_figure
-    layout["margin"] = {"l": 20, "r": 20, "t": 60, "b": 20}
+    layout["margin"] = {"l": 20, "r": 20, "t": 20, "b": 20}
+    # The title has its own band above the upright cause names, at any width: with automargin, a
+    # title on the figure's top edge reserves its height (the pads included) on top of the margin
+    # that the names push out, so the names start below it. plotly reserves it only when the title
+    # needs more than margin["t"], hence the small top margin.
+    layout["title"] = {**layout["title"], "automargin": True, "pad": {"t": 10, "b": 10}}
     axis = {"showgrid": False, "showline": False, "zeroline": False, "tickmode": "array", "fixedrange": True}
     layout["xaxis"] = _column_axis("top")
     layout["xaxis2"] = {**_column_axis("bottom"), "overlaying": "x", "matches": "x", "anchor": "y"}
-    layout["yaxis"] = {**axis, "autorange": "reversed", "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}
+    layout["yaxis"] = {**axis, "autorange": False, "automargin": True, "tickfont": {"size": MATRIX_LABEL_SIZE}}
     heatmap = {
         "type": "heatmap",
         "meta": "matrix",
