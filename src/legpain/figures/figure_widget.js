@@ -56,13 +56,18 @@ function loadPlotlyModule(key, code) {
 // when that changes (presentation mode, the file browser closed, a window resized). plotly's widget
 // draws before its element is on the page, when it has no width yet, so it falls back to 700 px;
 // plotly's "responsive" option then resizes a figure only when the window fires a resize event.
-function fitWidth(el) {
+// When Python changes a figure's height (high contrast, a filter), plotly pins its width to the
+// width of the moment (it cannot autosize one side only), and would no longer follow the space:
+// a width that Python did not set is let go before each resize.
+function fitWidth(el, model) {
   let last = 0;
   let frame = 0;
   const fit = () => {
     const width = Math.round(el.getBoundingClientRect().width);
     if (width > 0 && Math.abs(width - last) > 2) {
       last = width;
+      const pinned = el.layout && el.layout.width;
+      if (pinned && !(model.get("_widget_layout") || {}).width) delete el.layout.width;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
     }
@@ -134,7 +139,7 @@ export default () => {
       el.textContent = "";
       if (context.signal?.aborted) return undefined;
       const cleanup = await widget.render?.({ ...context, el });
-      const stopFitting = fitWidth(el);
+      const stopFitting = fitWidth(el, context.model);
       return () => {
         stopFitting();
         if (typeof cleanup === "function") cleanup();
