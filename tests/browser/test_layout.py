@@ -2,7 +2,8 @@
 as a projector shows it (1280 x 720).
 
 Each lesson is opened once in JupyterLab and run; then, in normal, presentation and high-contrast
-modes, no two text boxes of a figure may overlap (titles, tick labels, legends, value labels,
+modes (and lesson 08 once more with the file browser closed and a matrix cell chosen, which draws the
+matrix at its narrowest), no two text boxes of a figure may overlap (titles, tick labels, legends, value labels,
 annotations), no text may reach past its figure's or its cell's edge, every point that the data
 gives a value label must show it, and no control's words may be cut short; a focused tick box, menu,
 button or text box shows a ring at least 2px wide with a contrast of 3:1. In presentation and
@@ -62,22 +63,35 @@ def test_lesson_layout(name: str, projector_context: Any, lab_server: Server) ->
         lab.open_notebook(page, lab_server, name)
         run = lab.run_all_and_wait(page)
         assert run["ok"] is True, f"{name}: Run All did not finish (result {run['ok']!r})"
-        failures = []
-        for mode in layout.MODES:
-            layout.set_mode(page, LAB_ROOT, mode)
-            min_px = 0 if mode == "normal" else layout.MIN_PRESENTATION_PX
-            found = layout.problems(page, LAB_ROOT, min_px)
-            smallest = layout.smallest_text(page, LAB_ROOT)
-            _record(f"{name} [{mode}] smallest figure text: {'no figure' if smallest is None else f'{smallest:.1f} px'}")
-            if mode == "presentation":
-                found += page.evaluate(script("focus_rings"), LAB_ROOT)["problems"]
-            if found:
-                failures.append(layout.describe(name, mode, found))
+        failures = _check_modes(page, name, "")
+        narrow = layout.enter_narrow_state(page, LAB_ROOT, name)
+        if narrow is not None:
+            failures += _check_modes(page, name, narrow)
         _record(f"{name}: checked in {time.monotonic() - started:.0f} s")
         assert not failures, "layout problems:\n" + "\n".join(failures)
     finally:
         lab.shutdown_kernel(page)
         page.close()
+
+
+def _check_modes(page: Any, name: str, state: str) -> list[str]:
+    """The layout problems of the lesson as it is on screen, in each mode; ``state`` names a narrow state
+    (see layout.NARROW_STATES), in which every matrix must also be at its narrowest."""
+    failures = []
+    for mode in layout.MODES:
+        layout.set_mode(page, LAB_ROOT, mode)
+        label = f"{mode}, {state}" if state else mode
+        min_px = 0 if mode == "normal" else layout.MIN_PRESENTATION_PX
+        found = layout.problems(page, LAB_ROOT, min_px)
+        smallest = layout.smallest_text(page, LAB_ROOT)
+        _record(f"{name} [{label}] smallest figure text: {'no figure' if smallest is None else f'{smallest:.1f} px'}")
+        if mode == "presentation" and not state:
+            found += page.evaluate(script("focus_rings"), LAB_ROOT)["problems"]
+        if state:
+            found += layout.matrices_not_at_narrowest(page, LAB_ROOT)
+        if found:
+            failures.append(layout.describe(name, label, found))
+    return failures
 
 
 # ---------------------------------------------------------------- every slide of every deck
