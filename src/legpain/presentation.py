@@ -11,6 +11,7 @@ from typing import Any
 PROSE_PX = 24  # body text on a projector
 LINE_CH = 70  # characters per line: a readable measure
 CONTROL_PX = 22
+MIN_TEXT_PX = 20  # nothing on a projector is smaller: captions, small print
 
 PRESENTATION_CSS = f"""
 .jp-RenderedHTMLCommon, .jp-RenderedMarkdown, body.voila, .voila .jp-OutputArea-output {{
@@ -46,6 +47,14 @@ PRESENTATION_CSS = f"""
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; padding: 0.2em 0.8em !important;
 }}
 .legpain-figure-summary {{ font-size: {PROSE_PX}px !important; }}
+/* Case stories and scenarios are set at 16px for the screen; on a projector they are prose. */
+.legpain-case blockquote, .legpain-sbar-case blockquote, .legpain-scenario {{ font-size: {PROSE_PX}px !important; }}
+/* JupyterLab sets tables at 13px; captions and small print shrink further. On a projector none is below 20px. */
+.jp-RenderedHTMLCommon table, .jp-RenderedHTMLCommon caption, .jp-RenderedHTMLCommon small,
+.legpain-widget table, .legpain-widget caption, .legpain-widget small,
+body.voila table, body.voila caption, body.voila small {{
+  font-size: max(0.9em, {MIN_TEXT_PX}px) !important;
+}}
 .legpain-widget .legpain-message {{ font-size: {CONTROL_PX}px !important; }}
 """
 
