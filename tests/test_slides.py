@@ -189,6 +189,28 @@ def test_the_checker_slide_is_a_worked_example_with_its_banner_in_the_lessons_or
     assert 'class="legpain-example-banner"' in html
 
 
+def test_the_worked_example_shows_the_checkers_banner_with_the_level_and_the_route():
+    from legpain.content import load_course
+    from legpain.content.lessons.slides import load_checker_example
+    from legpain.explorer.checker import assessment_view_html
+    from legpain.triage import assess
+
+    course = load_course()
+    example = load_checker_example("08_symptom_advice_matrix", course)
+    result = assess(example.symptoms, weeks=example.weeks, course=course)
+    route = result.advice[0]
+    assert route.kind == "route"
+    banner = slides.worked_example("08_symptom_advice_matrix.ipynb")[1].banner
+    words = " ".join(unescape(re.sub(r"<[^>]+>", " ", banner)).split())
+    assert result.level.label.upper() in words
+    assert f"What to do first: {route.text}" in words
+    # The very banner the notebook's checker shows for these ticks (its template and function), and
+    # nothing of the lists under it: the slide shows the likely causes as a chart.
+    shown = re.search(r'<div class="legpain-banner .*?</div>', banner, re.S)
+    assert shown is not None and shown.group(0) in assessment_view_html(result, course)
+    assert "legpain-causes" not in banner and "legpain-advice" not in banner and "Why:" not in banner
+
+
 def test_slide_figures_fit_the_slide_in_large_type():
     spec = {"data": [{"type": "bar", "x": [1], "y": [2], "textfont": {"size": 16}}],
             "layout": {"height": 420, "width": 900, "font": {"size": 16}, "title": {"text": "T"}, "xaxis": {}}}

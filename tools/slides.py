@@ -335,14 +335,26 @@ def split_tall_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- a worked example (a widget's still picture)
 
 
+def checker_banner_html(result: Any, course: Any) -> str:
+    """The banner the notebook's checker shows for an assessment (``legpain.triage.Assessment``): the
+    level, then "What to do first:" and the route (the first advice item), without the lists under it,
+    since the slide shows the likely causes as a chart. Made by the checker's own function and
+    template, so the slide and the notebook cannot differ."""
+    from dataclasses import replace
+
+    from legpain.explorer.checker import assessment_view_html
+
+    return assessment_view_html(replace(result, red_flags=[], reasons=[], causes=[], advice=result.advice[:1]), course)
+
+
 def worked_example(name: str) -> Optional[tuple[str, Figure]]:
     """The worked example a lesson file gives for a slide (``slides.checker_example``), if any:
-    the heading it belongs under and its figure (banner, what was ticked, likely causes)."""
+    the heading it belongs under and its figure (the checker's banner with the level and the route,
+    what was ticked, likely causes)."""
     from legpain.content import load_course
     from legpain.content.lessons.slides import load_checker_example
     from legpain.explorer.checker import bar_view
     from legpain.figures.matrix import bar_figure
-    from legpain.course_html import level_banner_html
     from legpain.triage import assess
 
     course = load_course()
@@ -363,7 +375,7 @@ def worked_example(name: str) -> Optional[tuple[str, Figure]]:
         heading=f"{example.heading}: a worked example",
         spec=spec,
         summary="",
-        banner=level_banner_html(result.level, course=course),
+        banner=checker_banner_html(result, course),
         intro=f"Ticked, {stage}: {ticked}.",
     )
     return example.heading, figure
