@@ -58,9 +58,12 @@ lab: $(LAB_STAMP) $(VOILA_TEMPLATE) work-copy
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) \
 	  --ServerApp.default_url=/lab/tree/00_start_here.ipynb
 
+# Each test run of make test ends with its slowest steps, so that a log shows where the time goes.
+DURATIONS := --durations=15
+
 test: $(TEST_STAMP)
 	$(MAKE) lint types
-	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser --ignore=tests/site $(NBVAL) -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks --ignore=tests/browser --ignore=tests/site $(NBVAL) -p no:cacheprovider $(DURATIONS)
 	$(MAKE) test-browser
 	$(MAKE) test-site
 
@@ -91,7 +94,7 @@ browser-deps:
 	fi
 
 test-browser: $(TEST_STAMP) $(VOILA_TEMPLATE) browser-deps
-	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
+	$(BIN)/python -m pytest tests/browser -p no:cacheprovider $(DURATIONS)
 
 # --- the edit loop: lint, types and the fast unit tests -------------------------
 .PHONY: check lint types mutation test-min
@@ -192,7 +195,7 @@ test-site: $(TEST_STAMP) browser-deps
 	@if [ "$$CI" != true ] && [ "$$(id -u)" != 0 ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then \
 	  echo "test-site: skipped: building the site needs Node.js and npm (see make site-deps)"; \
 	else \
-	  $(MAKE) site && $(BIN)/python -m pytest tests/site -p no:cacheprovider; \
+	  $(MAKE) site && $(BIN)/python -m pytest tests/site -p no:cacheprovider $(DURATIONS); \
 	fi
 
 # `make bench` measures the site too: its size, page load to kernel ready (beside the floor: a bare
