@@ -38,6 +38,15 @@ def html_text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
+def edit_data(data_copy: Path, file: str, old: str, new: str) -> Course:
+    """Replace ``old`` (which must be there) by ``new`` in one file of a data copy; return the course that reads it."""
+    path = data_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {file} no longer holds {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_course(data_copy)
+
+
 def edit_lesson(data_copy: Path, lesson_id: str, change: Callable[[Any], None]) -> Course:
     """Apply ``change`` to the parsed lesson file in a data copy; return the course that reads it."""
     path = data_copy / "lessons" / f"{lesson_id}.yaml"

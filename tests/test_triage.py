@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from conftest import edit_data
 from legpain import LEVELS, Level, assess, load_course
 from legpain.stages import Stage
 from legpain.triage import impossible_causes, level_for, level_table, stage_classes
@@ -465,12 +466,8 @@ def test_causes_that_cannot_occur_yet_or_only_occur_after_the_birth():
 
 
 def test_a_cause_of_pregnancy_only_is_impossible_after_the_birth(data_copy):
-    causes = data_copy / "causes.csv"
     old = 'It affects feeling only, not strength.",,S36,\n'
-    text = causes.read_text(encoding="utf-8")
-    assert old in text, "test setup: the meralgia row of causes.csv changed"
-    causes.write_text(text.replace(old, old.replace(",S36,", ",S36,pregnancy")), encoding="utf-8")
-    course = load_course(data_copy)
+    course = edit_data(data_copy, "causes.csv", old, old.replace(",S36,", ",S36,pregnancy"))
     assert impossible_causes(course, Stage(days_after_birth=3)) == ("meralgia_paraesthetica",)
     assert "meralgia_paraesthetica" in assess(["outer_thigh_numb_burning"], weeks=30, course=course).causes
     assert "meralgia_paraesthetica" not in assess(["outer_thigh_numb_burning"], days_after_birth=3, course=course).causes
@@ -483,12 +480,8 @@ def test_stage_classes_start_where_a_rule_or_a_cause_starts_to_apply():
 
 
 def test_a_rule_starting_late_in_pregnancy_makes_its_own_stage_class(data_copy):
-    rules = data_copy / "rules.csv"
     old = "vomiting_from_20_weeks,vomiting,pregnancy;after_birth,20,,"
-    text = rules.read_text(encoding="utf-8")
-    assert old in text, "test setup: the vomiting rule of rules.csv changed"
-    rules.write_text(text.replace(old, old.replace(",20,,", ",41,,")), encoding="utf-8")
-    course = load_course(data_copy)
+    course = edit_data(data_copy, "rules.csv", old, old.replace(",20,,", ",41,,"))
     assert stage_classes(course) == [Stage(), Stage(weeks=1), Stage(weeks=20), Stage(weeks=41), Stage(days_after_birth=0)]
 
 
@@ -510,12 +503,8 @@ def test_a_rule_puts_its_dangerous_cause_first_even_without_a_red_flag(data_copy
 
 
 def test_a_rule_for_pregnancy_only_does_not_apply_after_the_birth(data_copy):
-    rules = data_copy / "rules.csv"
     old = "vomiting_from_20_weeks,vomiting,pregnancy;after_birth,20,,"
-    text = rules.read_text(encoding="utf-8")
-    assert old in text, "test setup: the vomiting rule of rules.csv changed"
-    rules.write_text(text.replace(old, "vomiting_from_20_weeks,vomiting,pregnancy,20,,"), encoding="utf-8")
-    course = load_course(data_copy)
+    course = edit_data(data_copy, "rules.csv", old, "vomiting_from_20_weeks,vomiting,pregnancy,20,,")
     assert assess(["vomiting"], days_after_birth=3, course=course).level is Level.ROUTINE
     assert list(level_table(["vomiting"], days_after_birth=3, course=course)) == [0, Level.ROUTINE.rank]
     assert list(level_table(["vomiting"], weeks=30, course=course)) == [0, Level.IMMEDIATE.rank]
