@@ -93,8 +93,12 @@ browser-deps:
 	  echo "browser-deps: npm is missing, so axe-core cannot be installed: the accessibility tests will be skipped"; \
 	fi
 
+# Two workers (pytest-xdist), each with its own Chromium, JupyterLab and Voila; the tests that share a
+# notebook run or a server stay together (tests/browser/conftest.py). BROWSER_WORKERS=0: one process.
+BROWSER_WORKERS ?= 2
+
 test-browser: $(TEST_STAMP) $(VOILA_TEMPLATE) browser-deps
-	$(BIN)/python -m pytest tests/browser -p no:cacheprovider $(DURATIONS)
+	$(BIN)/python -m pytest tests/browser -p no:cacheprovider -n $(BROWSER_WORKERS) --dist loadgroup $(DURATIONS)
 
 # --- the edit loop: lint, types and the fast unit tests -------------------------
 .PHONY: check lint types mutation test-min

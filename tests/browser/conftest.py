@@ -1,4 +1,5 @@
-"""Fixtures for the real-browser tests: one Chromium, one JupyterLab and one Voila per session.
+"""Fixtures for the real-browser tests: one Chromium, one JupyterLab and one Voila per session
+(`make test-browser` runs two sessions side by side with pytest-xdist; see xdist_group_of below).
 
 The browser is pytest-playwright's ``browser`` fixture, launched with Debian's Chromium (never
 one that Playwright downloads). Each notebook gets its own browser context and page, kept for
@@ -14,7 +15,10 @@ browser is an error instead, never a skip.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterator
@@ -127,6 +131,97 @@ def axe_path(chromium_path: str) -> str:
     if not AXE_JS.is_file():
         _skip_or_fail(f"axe-core not found at {AXE_JS.relative_to(ROOT)} (run `make browser-deps`, which needs npm)")
     return str(AXE_JS)
+
+
+# ---------------------------------------------------------------- two workers (pytest-xdist)
+
+# Module-scoped fixtures that cost next to nothing: a test that shares only these with its
+# neighbours may run on either worker.
+CHEAP_SHARED_FIXTURES = {"projector_context"}
+# Every Voila started as `make voila` starts it serves build/voila/, which `make voila-lessons`
+# deletes and builds again: those tests run one after another, on one worker.
+MAKE_VOILA_FIXTURES = {"class_voila"}
+
+
+def xdist_group_of(item: pytest.Item) -> str | None:
+    """Which tests must run together on one worker (`make test-browser` runs two, ``--dist loadgroup``).
+
+    - every test that starts Voila over build/voila/ (see MAKE_VOILA_FIXTURES);
+    - the tests that share a module-scoped fixture (a notebook that was run once for all of them, a
+      set of slide decks, a server), and, when that fixture is parametrised, the tests of one of
+      its values (one notebook): each notebook is then run once, on one worker;
+    - any other test (None) goes wherever a worker is free.
+
+    Each worker starts its own JupyterLab and Voila (session fixtures, free ports, a folder each).
+    """
+    names = set(getattr(item, "fixturenames", ()))
+    if names & MAKE_VOILA_FIXTURES:
+        return "make-voila"
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return None
+    shared = sorted(
+        name for name in names - CHEAP_SHARED_FIXTURES
+        if (defs := info.name2fixturedefs.get(name)) and defs[-1].scope in ("module", "class", "package")
+    )
+    if not shared:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    values = [f"{name}={params[name]}" for name in shared if name in params]
+    return "::".join([item.nodeid.split("::")[0], *values])
+
+
+GROUPS_KEY = "legpain_groups_file"  # where the workers write which group each test is in
+_groups_file: list[Path] = []  # in the controller: that file, once made
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    groups = {}
+    for item in items:
+        group = xdist_group_of(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+            groups[item.nodeid] = group
+    # pytest-xdist's own loadgroup renames each test after its group, which pytest 9 no longer
+    # allows; so the workers write the groups down and the scheduler below reads them.
+    path = getattr(config, "workerinput", {}).get(GROUPS_KEY)
+    if path:
+        partial = Path(f"{path}.{config.workerinput['workerid']}")  # type: ignore[attr-defined]
+        partial.write_text(json.dumps(groups), encoding="utf-8")
+        partial.replace(path)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hooks: unknown without it
+def pytest_configure_node(node: Any) -> None:
+    """(pytest-xdist, in the controller) Tell each worker where to write the groups."""
+    if not _groups_file:
+        _groups_file.append(Path(tempfile.mkdtemp(prefix="legpain-xdist-")) / "groups.json")
+    node.workerinput[GROUPS_KEY] = str(_groups_file[0])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for path in _groups_file:
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup``: each group of tests (see xdist_group_of) goes to one worker, whole."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class CourseGroups(LoadGroupScheduling):
+        groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:
+                path = _groups_file[0] if _groups_file else None
+                self.groups = json.loads(path.read_text(encoding="utf-8")) if path and path.is_file() else {}
+            return self.groups.get(nodeid) or super()._split_scope(nodeid)
+
+    return CourseGroups(config, log)
 
 
 # ---------------------------------------------------------------- screenshots on failure
