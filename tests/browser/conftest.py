@@ -177,6 +177,8 @@ _groups_file: list[Path] = []  # in the controller: that file, once made
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     groups = {}
     for item in items:
         group = xdist_group_of(item)
