@@ -90,6 +90,8 @@ class RedFlagArrays:
              for code in sorted({v for v in self.flag_urgency[:, k] if v > 0}, reverse=True)]
             for k in range(c)
         ]
+        # The ranking key packs (urgency, score, seriousness, id) into one integer: check that each part fits.
+        assert c <= 32 and self.weights.sum(axis=0).max() < 512 and n <= 31, "the ranking key needs wider fields"
         alphabetical = {k: i for i, k in enumerate(sorted(self.causes))}
         self.tie = np.array([SERIOUSNESS[course.causes[k].seriousness] * 32 + alphabetical[k] for k in self.causes], dtype=np.int32)
         # Score sums of the low and the high bits of every combination, cause-major: a sum of two look-ups.
