@@ -137,7 +137,10 @@ def test_make_voila_shows_the_learner_version_without_jupyterlab_instructions(
     fragments = hidden_fragments(name)
     assert fragments, f"{name}: no instructor notes to look for, so this test would prove nothing"
     with new_page() as page:
-        voila.open_notebook(page, class_voila, name)
+        try:
+            voila.open_notebook(page, class_voila, name)
+        except Exception as exc:  # a page that is never drawn: show what Voila logged
+            raise AssertionError(f"{name}: the page was not drawn ({exc}). Voila's log ends:\n{class_voila.log_tail()}") from exc
         html = page.content()
         everything = page.locator("body").text_content() or ""  # shown, folded away, or in the page's data
         shown = page.locator("body").inner_text()  # what a student reads
